@@ -1,0 +1,41 @@
+import { defineCollection, reference } from "astro:content";
+import { glob } from "astro/loaders";
+import {
+  MIN_GUIDE_SOURCES,
+  authorSchema,
+  glossarySchema,
+  postSchema,
+  topicSchema,
+} from "@/lib/schema";
+import { DATA_PATTERN, POST_PATTERN, contentDir } from "@/lib/paths";
+
+const root = contentDir();
+const from = (folder: string, pattern: string) => glob({ base: `${root}/${folder}`, pattern });
+
+const articles = defineCollection({
+  loader: from("articles", POST_PATTERN),
+  schema: ({ image }) =>
+    postSchema({
+      author: reference("authors"),
+      topic: reference("topics"),
+      image: image(),
+      minSources: 1,
+    }),
+});
+
+const guides = defineCollection({
+  loader: from("guides", POST_PATTERN),
+  schema: ({ image }) =>
+    postSchema({
+      author: reference("authors"),
+      topic: reference("topics"),
+      image: image(),
+      minSources: MIN_GUIDE_SOURCES,
+    }),
+});
+
+const authors = defineCollection({ loader: from("authors", DATA_PATTERN), schema: authorSchema });
+const topics = defineCollection({ loader: from("topics", DATA_PATTERN), schema: topicSchema });
+const glossary = defineCollection({ loader: from("glossary", DATA_PATTERN), schema: glossarySchema });
+
+export const collections = { articles, guides, authors, topics, glossary };

@@ -1,0 +1,76 @@
+/**
+ * The one module that decides what readers see: it loads the collections and applies the rules in
+ * `posts.ts` (drafts and scheduled posts out of the build, newest first). Pages ask here and
+ * never filter collections themselves.
+ */
+import { getCollection, getEntries, getEntry, type CollectionEntry } from "astro:content";
+import { byNewest, isVisible, relatedPosts, type PostRef } from "./posts.ts";
+import type { PostCollection } from "./paths.ts";
+
+export type PostEntry = CollectionEntry<"articles"> | CollectionEntry<"guides">;
+export type Post = PostRef<PostEntry["data"]> & { entry: PostEntry };
+
+const visibility = { now: new Date(), includeUnpublished: import.meta.env.DEV };
+
+const toPost = (entry: PostEntry): Post => ({
+  collection: entry.collection as PostCollection,
+  id: entry.id,
+  data: entry.data,
+  entry,
+});
+
+/** Published posts of one collection, or of both, newest first. */
+export async function getPosts(collection?: PostCollection): Promise<Post[]> {
+  const wanted: PostCollection[] = collection ? [collection] : ["articles", "guides"];
+  const lists = await Promise.all(wanted.map((name) => getCollection(name)));
+  return lists
+    .flat()
+    .filter((entry) => isVisible(entry.data, visibility))
+    .map(toPost)
+    .sort(byNewest);
+}
+
+/** Published posts that share topics with `post`. */
+export async function getRelated(post: Post, limit = 4): Promise<Post[]> {
+  return relatedPosts(post, await getPosts(), limit);
+}
+
+/** All topics, in name order, with their published posts. */
+export async function getTopics() {
+  const [topics, posts] = await Promise.all([getCollection("topics"), getPosts()]);
+  return topics
+    .map((topic) => ({
+      topic,
+      posts: posts.filter((post) => post.data.topics.some((ref) => ref.id === topic.id)),
+    }))
+    .sort((a, b) => a.topic.data.name.localeCompare(b.topic.data.name));
+}
+
+/** All authors with their published posts. */
+export async function getAuthors() {
+  const [authors, posts] = await Promise.all([getCollection("authors"), getPosts()]);
+  return authors.map((author) => ({
+    author,
+    posts: posts.filter(
+      (post) => post.data.author.id === author.id || post.data.adaptedFrom?.author.id === author.id,
+    ),
+  }));
+}
+
+/** The entries a post's references point to. */
+export async function resolvePostRefs(post: Post) {
+  const { data } = post;
+  const [author, topics, reviewer, originalAuthor] = await Promise.all([
+    getEntry(data.author),
+    getEntries(data.topics),
+    data.reviewedBy ? getEntry(data.reviewedBy) : undefined,
+    data.adaptedFrom ? getEntry(data.adaptedFrom.author) : undefined,
+  ]);
+  return { author, topics, reviewer, originalAuthor };
+}
+
+/** Glossary entries in alphabetical order. */
+export async function getGlossary() {
+  const terms = await getCollection("glossary");
+  return terms.sort((a, b) => a.data.term.localeCompare(b.data.term));
+}

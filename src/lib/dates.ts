@@ -1,0 +1,31 @@
+/**
+ * Dates are calendar days with no time zone: stored as UTC midnight and always formatted in UTC,
+ * so "2014-06-16" never shows as June 15 on a server west of Greenwich.
+ */
+
+const longFormat = new Intl.DateTimeFormat("en-US", {
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  timeZone: "UTC",
+});
+const monthFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", timeZone: "UTC" });
+
+/** "June 16, 2014" */
+export const formatDate = (date: Date): string => longFormat.format(date);
+
+/** "November 2027": for dates that are plans, not events. */
+export const formatMonth = (date: Date): string => monthFormat.format(date);
+
+/** "2014-06-16", for `<time datetime>` and feeds. */
+export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+
+/** Today as a UTC calendar day, so "is this scheduled post due?" does not depend on the hour. */
+export function today(now: Date = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: Date, to: Date): number {
+  return Math.round((to.getTime() - from.getTime()) / 86_400_000);
+}

@@ -1,0 +1,87 @@
+/**
+ * What is published, in what order, and what is related: pure rules over post data, so they are
+ * unit-tested without Astro. `src/lib/content.ts` applies them to the real collections.
+ */
+import type { PostCollection } from "./paths.ts";
+import { postPath } from "./urls.ts";
+import { today } from "./dates.ts";
+
+export interface PostData {
+  title: string;
+  description: string;
+  published: Date;
+  updated?: Date | undefined;
+  draft: boolean;
+  topics: ReadonlyArray<{ id: string }>;
+}
+
+/** A post with where it lives: enough to list it, link it and relate it. */
+export interface PostRef<Data extends PostData = PostData> {
+  collection: PostCollection;
+  id: string;
+  data: Data;
+}
+
+export interface Visibility {
+  /** The day the build runs; posts dated later are scheduled and stay out. */
+  now: Date;
+  /** `npm run dev` shows drafts and scheduled posts so editors can preview them. */
+  includeUnpublished: boolean;
+}
+
+/** True when a reader of the built site may see the post. */
+export function isVisible(data: PostData, { now, includeUnpublished }: Visibility): boolean {
+  if (includeUnpublished) return true;
+  return !data.draft && data.published.getTime() <= today(now).getTime();
+}
+
+/** Last meaningful change: `updated` when set, else `published`. */
+export const lastChanged = (data: PostData): Date => data.updated ?? data.published;
+
+/** Newest first by last change, then by title so the order is stable. */
+export function byNewest<P extends PostRef>(a: P, b: P): number {
+  return lastChanged(b.data).getTime() - lastChanged(a.data).getTime() || a.data.title.localeCompare(b.data.title);
+}
+
+/** URL path of a post, without the base path. */
+export const pathOf = (post: PostRef): string => postPath(post.collection, post.id);
+
+/**
+ * Posts that share topics with `post`, most shared topics first, then newest. A shared main
+ * topic (the first listed) counts extra, so a guide's closest siblings come first.
+ */
+export function relatedPosts<P extends PostRef>(post: P, candidates: readonly P[], limit = 4): P[] {
+  const topics = new Set(post.data.topics.map((topic) => topic.id));
+  const mainTopic = post.data.topics[0]?.id;
+  const score = (other: P): number =>
+    other.data.topics.filter((topic) => topics.has(topic.id)).length +
+    (other.data.topics[0]?.id === mainTopic ? 0.5 : 0);
+  return candidates
+    .filter((other) => !(other.collection === post.collection && other.id === post.id))
+    .map((other) => ({ other, score: score(other) }))
+    .filter(({ score }) => score >= 1)
+    .sort((a, b) => b.score - a.score || byNewest(a.other, b.other))
+    .slice(0, limit)
+    .map(({ other }) => other);
+}
+
+const WORDS_PER_MINUTE = 200;
+
+/** Minutes to read `wordCount` words at an unhurried pace, at least 1. */
+export const readingMinutes = (wordCount: number): number =>
+  Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
+
+/**
+ * Rough count of the words a reader reads in an MDX body: tags, expressions, link targets and
+ * Markdown punctuation are dropped. Good enough for "about N minutes"; the readability report
+ * uses a full parse instead.
+ */
+export function countBodyWords(body: string): number {
+  const text = body
+    .replace(/^(import|export)\s.*$/gm, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\{[^}]*\}/g, " ")
+    .replace(/\]\([^)]*\)/g, " ")
+    .replace(/[#>*_`|[\]-]/g, " ");
+  return text.split(/\s+/).filter((word) => /[A-Za-z0-9]/.test(word)).length;
+}

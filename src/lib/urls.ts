@@ -1,0 +1,23 @@
+/** Site-internal URLs, always with the configured base path so a sub-folder deploy works. */
+import type { PostCollection } from "./paths.ts";
+
+const configuredBase = (): string => import.meta.env?.BASE_URL ?? "/";
+
+/** Prefixes a root-relative path ("/guides/") with the base path ("/docs/guides/"). */
+export function withBase(path: string, base: string = configuredBase()): string {
+  if (!path.startsWith("/")) return path;
+  const prefix = base.endsWith("/") ? base.slice(0, -1) : base;
+  return `${prefix}${path}`;
+}
+
+/** Removes the base path again, for comparing a request path with a nav entry. */
+export function withoutBase(path: string, base: string = configuredBase()): string {
+  const prefix = base.endsWith("/") ? base.slice(0, -1) : base;
+  return prefix && path.startsWith(prefix) ? path.slice(prefix.length) || "/" : path;
+}
+
+export const postPath = (collection: PostCollection, id: string): string =>
+  `/${collection}/${id}/`;
+export const topicPath = (id: string): string => `/topics/${id}/`;
+export const authorPath = (id: string): string => `/authors/${id}/`;
+export const glossaryPath = (id?: string): string => (id ? `/glossary/#${id}` : "/glossary/");
