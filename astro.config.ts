@@ -7,5 +7,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? site.url,
   base: process.env.BASE_PATH ?? "/",
   trailingSlash: "always",
+  // Builds, `astro sync` and Vitest (which runs Astro in dev mode) then share one content store.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? "./.astro",
   integrations: [mdx(), sitemap()],
 });

@@ -5,8 +5,8 @@ import { propProblems, type ComponentName } from "./component-rules.ts";
 const HELP = "See src/components/mdx/README.md for what each component accepts.";
 
 /** Throws when `props` break the component's rules; a page never renders with a bad prop. */
-export function assertProps(component: ComponentName, props: Record<string, unknown>): void {
-  const problems = propProblems(component, props);
+export function assertProps(component: ComponentName, props: object): void {
+  const problems = propProblems(component, props as Record<string, unknown>);
   if (problems.length > 0) throw new AstroError(problems.join(" "), HELP);
 }
 

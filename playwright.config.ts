@@ -1,0 +1,30 @@
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, findSystemChromium } from "./scripts/lib/chromium.mjs";
+
+const PORT = Number(process.env.PREVIEW_PORT ?? 4329);
+const executablePath = findSystemChromium();
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: "100%",
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // Tests read the production build. `npm test` builds first and sets SKIP_BUILD; run alone,
+  // Playwright builds before it serves.
+  webServer: {
+    command: `${process.env.SKIP_BUILD ? "" : "npm run build && "}npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: "ignore",
+  },
+});

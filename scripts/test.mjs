@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: builds the site once, then runs every suite against it and ends with one line,
+ * "N passed, N failed", summed over all suites (Vitest and Playwright do not print such a line,
+ * so their JSON reports are read). Exits 1 when anything failed.
+ *
+ * Suites: the production build (1 check), type check (1 check), Vitest (unit, component and
+ * content tests), Playwright (end-to-end tests against `astro preview`).
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { INSTALL_HELP, findPlaywrightChromium, findSystemChromium } from "./lib/chromium.mjs";
+
+const RESULTS = "test-results";
+mkdirSync(RESULTS, { recursive: true });
+const npx = (args, options = {}) => run(process.execPath, [`node_modules/.bin/${args[0]}`, ...args.slice(1)], options);
+
+/** Runs a command, streaming or logging its output; resolves to its exit code. */
+function run(command, args, { env = {}, logFile } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env },
+      stdio: logFile ? ["ignore", "pipe", "pipe"] : "inherit",
+    });
+    let output = "";
+    if (logFile) {
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.stderr.on("data", (chunk) => (output += chunk));
+    }
+    child.on("close", (code) => {
+      if (logFile) writeFileSync(logFile, output);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+const readJson = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : undefined);
+const suites = [];
+const record = (name, passed, failed, note = "") => {
+  suites.push({ name, passed, failed, note });
+  console.log(`\n[${name}] ${passed} passed, ${failed} failed${note ? ` (${note})` : ""}\n`);
+};
+
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.error(`Node.js ${process.versions.node} is too old: Astro 7 needs 22.12 or newer (see .nvmrc).`);
+  process.exit(1);
+}
+
+// A browser for the end-to-end tests: the system one, else Playwright's, else fetch Playwright's.
+let browser = findSystemChromium() ?? (await findPlaywrightChromium());
+if (!browser) {
+  console.log("No system Chromium found: fetching Playwright's own Chromium (npx playwright install chromium)...");
+  await npx(["playwright", "install", "chromium"]);
+  browser = await findPlaywrightChromium();
+}
+if (!browser) console.error(`\n${INSTALL_HELP}\n`);
+
+console.log("Building the site (log: test-results/build.log)...");
+const buildStart = Date.now();
+const buildCode = await npx(["astro", "build"], { logFile: `${RESULTS}/build.log` });
+const buildSeconds = ((Date.now() - buildStart) / 1000).toFixed(1);
+if (buildCode !== 0) console.error(readFileSync(`${RESULTS}/build.log`, "utf8").split("\n").slice(-40).join("\n"));
+record("build", buildCode === 0 ? 1 : 0, buildCode === 0 ? 0 : 1, `${buildSeconds} s`);
+
+console.log("Type-checking (astro check)...");
+const checkCode = await npx(["astro", "check"], { logFile: `${RESULTS}/check.log` });
+if (checkCode !== 0) console.error(readFileSync(`${RESULTS}/check.log`, "utf8").split("\n").slice(-40).join("\n"));
+record("types", checkCode === 0 ? 1 : 0, checkCode === 0 ? 0 : 1);
+
+await npx(["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/vitest.json`]);
+const vitest = readJson(`${RESULTS}/vitest.json`);
+record(
+  "vitest",
+  vitest?.numPassedTests ?? 0,
+  vitest ? vitest.numFailedTests + (vitest.numFailedTestSuites && !vitest.numFailedTests ? vitest.numFailedTestSuites : 0) : 1,
+  vitest ? "" : "no report: Vitest did not run",
+);
+
+if (buildCode !== 0 || !browser) {
+  record("playwright", 0, 1, buildCode !== 0 ? "not run: the build failed" : "not run: no Chromium");
+} else {
+  await npx(["playwright", "test", "--reporter=list,json"], {
+    env: { SKIP_BUILD: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/playwright.json` },
+  });
+  const stats = readJson(`${RESULTS}/playwright.json`)?.stats;
+  record(
+    "playwright",
+    stats ? stats.expected + stats.flaky : 0,
+    stats ? stats.unexpected : 1,
+    stats ? (stats.skipped ? `${stats.skipped} skipped` : "") : "no report: Playwright did not run",
+  );
+}
+
+const passed = suites.reduce((sum, suite) => sum + suite.passed, 0);
+const failed = suites.reduce((sum, suite) => sum + suite.failed, 0);
+writeFileSync(`${RESULTS}/summary.json`, JSON.stringify({ passed, failed, suites }, null, 2));
+console.log("Suites:");
+for (const suite of suites) console.log(`  ${suite.name.padEnd(11)} ${suite.passed} passed, ${suite.failed} failed${suite.note ? ` (${suite.note})` : ""}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
