@@ -7,7 +7,9 @@ const HELP = "See src/components/mdx/README.md for what each component accepts."
 /** Throws when `props` break the component's rules; a page never renders with a bad prop. */
 export function assertProps(component: ComponentName, props: object): void {
   const problems = propProblems(component, props as Record<string, unknown>);
-  if (problems.length > 0) throw new AstroError(problems.join(" "), HELP);
+  if (problems.length > 0) {
+    throw new AstroError(problems.map((problem) => `${problem.message}: ${problem.fix}.`).join(" "), HELP);
+  }
 }
 
 /** Throws a component error that is not about a single prop's shape (e.g. an unknown source id). */

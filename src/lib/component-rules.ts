@@ -52,26 +52,35 @@ export type ComponentName = keyof typeof componentRules;
 
 export const isEditorComponent = (name: string): name is ComponentName => Object.hasOwn(componentRules, name);
 
+export interface PropProblem {
+  /** Names the component, the prop and the bad value. */
+  message: string;
+  /** What the component accepts instead. */
+  fix: string;
+}
+
 /**
- * Problems with the props given to a component, each a sentence naming the component, the bad
- * value and what it accepts. Empty when all is well.
+ * Problems with the props given to a component, each naming the component, the bad value and
+ * what it accepts. Empty when all is well.
  */
-export function propProblems(component: ComponentName, props: Record<string, unknown>): string[] {
+export function propProblems(component: ComponentName, props: Record<string, unknown>): PropProblem[] {
   const rules: Record<string, PropRule> = componentRules[component];
-  const problems: string[] = [];
+  const problems: PropProblem[] = [];
   for (const [name, rule] of Object.entries(rules)) {
     const value = props[name];
     if (value === undefined) {
-      if (rule.required) problems.push(`<${component}> needs a \`${name}\`: ${rule.accepts}.`);
+      if (rule.required) problems.push({ message: `<${component}> needs a \`${name}\``, fix: `add ${name}: ${rule.accepts}` });
     } else if (!rule.check(value)) {
-      problems.push(`<${component}> got ${name}=${JSON.stringify(value)}, but \`${name}\` must be ${rule.accepts}.`);
+      problems.push({ message: `<${component}> got ${name}=${JSON.stringify(value)}`, fix: `\`${name}\` must be ${rule.accepts}` });
     }
   }
   const known = Object.keys(rules);
   for (const name of Object.keys(props)) {
     if (name === "children" || known.includes(name)) continue;
-    const accepted = known.length ? `It accepts: ${known.join(", ")}.` : "It takes no props.";
-    problems.push(`<${component}> does not know the prop \`${name}\`. ${accepted}`);
+    problems.push({
+      message: `<${component}> has no prop called \`${name}\``,
+      fix: known.length ? `remove it; <${component}> accepts: ${known.join(", ")}` : `remove it; <${component}> takes no props`,
+    });
   }
   return problems;
 }

@@ -30,7 +30,7 @@ export interface Visibility {
 }
 
 /** True when a reader of the built site may see the post. */
-export function isVisible(data: PostData, { now, includeUnpublished }: Visibility): boolean {
+export function isVisible(data: Pick<PostData, "draft" | "published">, { now, includeUnpublished }: Visibility): boolean {
   if (includeUnpublished) return true;
   return !data.draft && data.published.getTime() <= today(now).getTime();
 }

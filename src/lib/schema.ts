@@ -46,18 +46,25 @@ const slugId = z
 const httpsUrl = z.url({ protocol: /^https$/, error: "must be a full https:// address" });
 
 /** One entry in a page's list of sources. Every factual claim on the page cites one. */
-export const sourceSchema = z.strictObject({
-  /** Short id that `<Cite id="..." />` in the body refers to, e.g. `hhs-access`. */
-  id: slugId,
-  /** Title of the page, report or paper, as its publisher gives it. */
-  title: z.string().min(3),
-  /** Who published it: NCI, ACS, ASCO, CMS, HHS, or the journal for a paper. */
-  publisher: z.string().min(2),
-  /** Where a reader can check it (https only). */
-  url: httpsUrl,
-  /** Year it was published or last updated. */
-  year: z.number().int().min(1900).max(2100),
-});
+export const sourceSchema = z
+  .strictObject({
+    /** Short id that `<Cite id="..." />` in the body refers to, e.g. `hhs-access`. */
+    id: slugId,
+    /** Title of the page, report or paper, as its publisher gives it. */
+    title: z.string().min(3),
+    /** Who published it: NCI, ACS, ASCO, CMS, HHS, or the journal for a paper. */
+    publisher: z.string().min(2),
+    /** Where a reader can check it (https only). */
+    url: httpsUrl,
+    /** Year it was published or last updated, only as the source itself shows it. Never guess. */
+    year: z.number().int().min(1900).max(2100).optional(),
+    /** For a web page that shows no date: the day we read it, `YYYY-MM-DD`. */
+    accessed: isoDate.optional(),
+  })
+  .refine((source) => source.year !== undefined || source.accessed !== undefined, {
+    message: "give `year` (when the source shows a date) or `accessed` (the day you read an undated page)",
+    path: ["year"],
+  });
 
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -111,7 +118,10 @@ export function postSchema<Author extends z.ZodType, Topic extends z.ZodType, Im
       legacyPaths: z
         .array(z.string().regex(/^\/[^\s?#]*$/, "must be a path starting with /"))
         .default([]),
-      /** Extra words readers may search for that the page does not use, e.g. an abbreviation. */
+      /**
+       * What readers type to find this page when its words differ (an abbreviation, another
+       * name), or the page's main subject when many pages mention it. Indexed for search, not shown.
+       */
       keywords: z.array(z.string().min(2)).default([]),
       /** When the page is a rewrite of an older piece: what it was, who wrote it, and when. */
       adaptedFrom: z

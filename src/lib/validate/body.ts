@@ -1,0 +1,259 @@
+/**
+ * Checks on an MDX body, read from its syntax tree: only the editor components, with good props;
+ * no scripts, event handlers or inline styles; links that resolve (page and heading) and use
+ * https; every Cite pointing at a listed source and every Term at a glossary entry.
+ */
+import GithubSlugger from "github-slugger";
+import { visit } from "unist-util-visit";
+import type { Heading, Root, RootContent } from "mdast";
+import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
+import { componentRules, isEditorComponent, propProblems } from "../component-rules.ts";
+import { didYouMean, type Problem } from "./problems.ts";
+
+/** Every page a link may point to, with the ids on it (undefined: the page exists, ids unchecked). */
+export type RouteIndex = Map<string, Set<string> | undefined>;
+
+export interface BodyContext {
+  file: string;
+  /** URL path of this post, to resolve `#fragment` links. */
+  path: string;
+  sourceIds: ReadonlySet<string>;
+  glossaryIds: ReadonlySet<string>;
+  routes: RouteIndex;
+  /** Pages that exist in content but will not be built (drafts, scheduled), with the reason. */
+  unpublished: ReadonlyMap<string, string>;
+}
+
+/** Ids the article layout puts on every post page; a heading or checklist must not reuse them. */
+export const LAYOUT_IDS = ["top", "main", "toc-heading", "sources", "related", "key-facts"];
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
+/** Heading ids of a body, made the way the build makes them (github-slugger, in order). */
+export function headingIds(tree: Root): Array<{ id: string; node: Heading }> {
+  const slugger = new GithubSlugger();
+  const ids: Array<{ id: string; node: Heading }> = [];
+  visit(tree, "heading", (node) => {
+    ids.push({ id: slugger.slug(plainText(node)), node });
+  });
+  return ids;
+}
+
+/** Every id a post page will carry: headings, layout parts, sources, citations, checklists, terms. */
+export function pageIds(tree: Root, sourceIds: Iterable<string>): Set<string> {
+  const ids = new Set<string>([...LAYOUT_IDS, ...headingIds(tree).map(({ id }) => id)]);
+  for (const id of sourceIds) ids.add(`source-${id}`);
+  visit(tree, (node) => {
+    if (!isJsx(node)) return;
+    const id = stringAttribute(node, "id");
+    if (!id) return;
+    if (node.name === "Checklist") ids.add(id);
+    if (node.name === "Term") ids.add(`term-${id}`);
+    if (node.name === "Cite") ids.add(`cite-${id}-1`);
+  });
+  return ids;
+}
+
+export function checkBody(tree: Root, context: BodyContext): Problem[] {
+  const problems: Problem[] = [];
+  const add = (node: RootContent | undefined, field: string, message: string, fix: string) =>
+    problems.push({ file: context.file, line: node?.position?.start.line, field, message, fix });
+
+  checkHeadings(tree, add);
+
+  const checklistIds = new Map<string, { count: number; node: RootContent }>();
+  let keyFactsCount = 0;
+  visit(tree, (node) => {
+    switch (node.type) {
+      case "mdxjsEsm":
+        add(node, "import/export", "posts cannot import or export code", "delete this line: the editor components work without an import");
+        return;
+      case "mdxFlowExpression":
+      case "mdxTextExpression":
+        if (!/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value)) {
+          add(node, `{${node.value.trim().slice(0, 30)}}`, "code in curly braces is not allowed in posts", "write the text itself; for a note to other editors use {/* comment */}");
+        }
+        return;
+      case "image":
+        if (!node.alt?.trim()) add(node, `![](${node.url})`, "the image has no alt text", "describe the picture between the brackets: ![what it shows](file.png)");
+        checkLink(node.url, node, "image", context, add);
+        return;
+      case "link":
+      case "definition":
+        checkLink(node.url, node, `link to ${node.url}`, context, add);
+        return;
+      case "mdxJsxFlowElement":
+      case "mdxJsxTextElement":
+        if (node.name === "KeyFacts") keyFactsCount++;
+        if (node.name === "Checklist") {
+          const id = stringAttribute(node, "id");
+          if (id) checklistIds.set(id, { count: (checklistIds.get(id)?.count ?? 0) + 1, node: checklistIds.get(id)?.node ?? node });
+        }
+        checkElement(node, context, add);
+        return;
+      default:
+        return;
+    }
+  });
+
+  if (keyFactsCount > 1) add(undefined, "<KeyFacts>", `the page has ${keyFactsCount} KeyFacts boxes; it may have one`, "merge them into one summary near the top");
+  const headingSlugs = new Set(headingIds(tree).map(({ id }) => id));
+  for (const [id, { count, node }] of checklistIds) {
+    if (count > 1) add(node, `<Checklist id="${id}">`, `${count} checklists share the id "${id}"`, "give each checklist its own id");
+    if (headingSlugs.has(id) || LAYOUT_IDS.includes(id)) {
+      add(node, `<Checklist id="${id}">`, `the id "${id}" is already used by a heading or part of the page`, `choose another id, e.g. "${id}-list"`);
+    }
+  }
+  return problems;
+}
+
+type Add = (node: RootContent | undefined, field: string, message: string, fix: string) => void;
+
+function checkHeadings(tree: Root, add: Add): void {
+  let previousDepth = 1;
+  for (const { id, node } of headingIds(tree)) {
+    const text = plainText(node);
+    if (node.depth === 1) {
+      add(node, `# ${text}`, "a post cannot have its own top-level (#) heading: the title is the page's heading", "start section headings with ## (and ### for parts of a section)");
+    } else if (node.depth > previousDepth + 1) {
+      add(node, `${"#".repeat(node.depth)} ${text}`, `this heading skips from level ${previousDepth} to ${node.depth}, which confuses screen-reader users`, `use ${"#".repeat(previousDepth + 1)} here`);
+    }
+    if (LAYOUT_IDS.includes(id)) {
+      add(node, `${"#".repeat(node.depth)} ${text}`, `the heading's id "${id}" clashes with a part of the page the layout adds`, "reword the heading (the page already has its own Sources and Related sections)");
+    }
+    previousDepth = node.depth;
+  }
+}
+
+function checkElement(node: JsxElement, context: BodyContext, add: Add): void {
+  const name = node.name;
+  if (!name) return;
+  const label = `<${name}>`;
+  const attributes = node.attributes.filter((attribute): attribute is MdxJsxAttribute => attribute.type === "mdxJsxAttribute");
+  if (node.attributes.some((attribute: MdxJsxAttribute | MdxJsxExpressionAttribute) => attribute.type === "mdxJsxExpressionAttribute")) {
+    add(node, label, "spread props ({...}) are not allowed in posts", "write each prop out, e.g. type=\"tip\"");
+  }
+
+  if (/^[A-Z]/.test(name)) {
+    if (!isEditorComponent(name)) {
+      const guess = didYouMean(name, Object.keys(componentRules));
+      add(node, label, `there is no component called ${name}${guess ? ` (did you mean <${guess}>?)` : ""}`, `use one of: ${Object.keys(componentRules).map((known) => `<${known}>`).join(", ")}`);
+      return;
+    }
+    const props: Record<string, unknown> = {};
+    for (const attribute of attributes) {
+      const value = attributeValue(attribute);
+      if (value !== DYNAMIC) props[attribute.name] = value;
+    }
+    for (const problem of propProblems(name, props)) add(node, label, problem.message.replace(/^<\w+> /, ""), problem.fix);
+    if (name === "Cite" && typeof props.id === "string" && !context.sourceIds.has(props.id)) {
+      const guess = didYouMean(props.id, [...context.sourceIds]);
+      add(node, `<Cite id="${props.id}">`, `this page's sources have no entry with id "${props.id}"${guess ? ` (did you mean "${guess}"?)` : ""}`, `use one of: ${[...context.sourceIds].join(", ")}; or add the source to \`sources\``);
+    }
+    if (name === "Term" && typeof props.id === "string" && !context.glossaryIds.has(props.id)) {
+      const guess = didYouMean(props.id, [...context.glossaryIds]);
+      add(node, `<Term id="${props.id}">`, `there is no glossary entry "${props.id}"${guess ? ` (did you mean "${guess}"?)` : ""}`, `add content/glossary/${props.id}.yaml (see CONTRIBUTING.md), or use an existing term`);
+    }
+    return;
+  }
+
+  const lower = name.toLowerCase();
+  if (["script", "iframe", "object", "embed", "style", "form", "link", "meta", "base"].includes(lower)) {
+    add(node, label, `<${lower}> is not allowed in posts: it could run code, load other sites or change the page`, "remove it; ask a developer if the page needs something interactive");
+    return;
+  }
+  for (const attribute of attributes) {
+    const attr = attribute.name.toLowerCase();
+    if (attr.startsWith("on")) {
+      add(node, `${label} ${attribute.name}`, "inline event handlers (on...) run code and are not allowed", "remove the attribute");
+    } else if (attr === "style") {
+      add(node, `${label} style`, "inline styles are blocked by the site's security policy", "remove the style; use a component (e.g. <Callout>) for emphasis");
+    } else if (attr === "dangerouslysetinnerhtml") {
+      add(node, `${label} ${attribute.name}`, "raw HTML injection is not allowed", "write the content as Markdown");
+    }
+  }
+  const href = stringAttribute(node, "href") ?? stringAttribute(node, "src");
+  if (href) checkLink(href, node, `${label} ${lower === "img" ? "src" : "href"}`, context, add);
+  if (lower === "img" && !stringAttribute(node, "alt")?.trim()) {
+    add(node, label, "the image has no alt text", 'add alt="what the picture shows"');
+  }
+}
+
+function checkLink(url: string, node: RootContent, field: string, context: BodyContext, add: Add): void {
+  const trimmed = url.trim();
+  if (/^javascript:/i.test(trimmed)) {
+    add(node, field, "javascript: links run code and are not allowed", "link to a page instead");
+  } else if (/^http:\/\//i.test(trimmed)) {
+    add(node, field, "the link uses http://, which is not secure", `use https://${trimmed.slice(7)} (check that the site supports it)`);
+  } else if (/^(https:|mailto:|tel:)/i.test(trimmed)) {
+    return;
+  } else if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
+    add(node, field, `links of this kind (${trimmed.split(":")[0]}:) are not allowed`, "use an https:// address");
+  } else if (trimmed.startsWith("#")) {
+    checkPageLink(context.path, trimmed.slice(1), node, field, context, add);
+  } else if (trimmed.startsWith("/")) {
+    const [path = "", fragment] = trimmed.split("#", 2);
+    checkPageLink(path, fragment, node, field, context, add);
+  } else if (field === "image") {
+    return;
+  } else {
+    add(node, field, "links between pages must start from the site root", `write it as /guides/${trimmed.replace(/^\.?\.?\//, "")} (starting with /)`);
+  }
+}
+
+function checkPageLink(path: string, fragment: string | undefined, node: RootContent, field: string, context: BodyContext, add: Add): void {
+  const withoutQuery = path.split("?")[0] ?? path;
+  const normalized = withoutQuery.endsWith("/") || /\.[a-z0-9]+$/i.test(withoutQuery) ? withoutQuery : `${withoutQuery}/`;
+  const unpublished = context.unpublished.get(normalized);
+  if (unpublished) {
+    add(node, field, `${normalized} is ${unpublished}, so it will not be on the site`, "link to a published page, or publish that one first");
+    return;
+  }
+  if (!context.routes.has(normalized)) {
+    const guess = didYouMean(normalized, [...context.routes.keys()]);
+    add(node, field, `there is no page at ${normalized}${guess ? ` (did you mean ${guess}?)` : ""}`, "check the address; page addresses end with a slash, e.g. /guides/medical-records/");
+    return;
+  }
+  if (!fragment) return;
+  const ids = context.routes.get(normalized);
+  if (ids && !ids.has(decodeURIComponent(fragment))) {
+    const sections = [...ids].filter((id) => !LAYOUT_IDS.includes(id) && !/^(source|cite|term)-/.test(id));
+    const guess = didYouMean(fragment, sections);
+    add(
+      node,
+      field,
+      `${normalized} has no section #${fragment}${guess ? ` (did you mean #${guess}?)` : ""}`,
+      `link to one of its sections: ${sections.map((id) => `#${id}`).join(", ") || "(none)"}`,
+    );
+  }
+}
+
+const DYNAMIC = Symbol("dynamic");
+
+/** A prop's value when it is written literally (text, number, true/false, list); DYNAMIC otherwise. */
+function attributeValue(attribute: MdxJsxAttribute): unknown {
+  const { value } = attribute;
+  if (value === null || value === undefined) return true;
+  if (typeof value === "string") return value;
+  try {
+    return JSON.parse(value.value);
+  } catch {
+    return DYNAMIC;
+  }
+}
+
+function stringAttribute(node: JsxElement, name: string): string | undefined {
+  const attribute = node.attributes.find((item): item is MdxJsxAttribute => item.type === "mdxJsxAttribute" && item.name === name);
+  return typeof attribute?.value === "string" ? attribute.value : undefined;
+}
+
+function isJsx(node: unknown): node is JsxElement {
+  const type = (node as { type?: string }).type;
+  return type === "mdxJsxFlowElement" || type === "mdxJsxTextElement";
+}
+
+function plainText(node: unknown): string {
+  const value = node as { value?: unknown; children?: unknown[] };
+  if (typeof value.value === "string") return value.value;
+  return (value.children ?? []).map(plainText).join("");
+}

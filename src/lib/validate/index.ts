@@ -1,0 +1,224 @@
+/**
+ * The editors' reviewer: checks all content the way the build will use it and reports every
+ * mistake at once, each with file, line, field and fix. Runs before every build (see
+ * src/integrations/content-guard.ts), from `npm run validate`, and in the fixture tests.
+ */
+import { existsSync, globSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import GithubSlugger from "github-slugger";
+import { parse as parseYaml } from "yaml";
+import type { z } from "astro/zod";
+import { parseMdx, type MdxSource } from "../mdx-source.ts";
+import { authorSchema, glossarySchema, topicSchema } from "../schema.ts";
+import { isVisible } from "../posts.ts";
+import { formatDate } from "../dates.ts";
+import { POST_COLLECTIONS, type PostCollection } from "../paths.ts";
+import { checkFrontmatter, fieldName, type PostData } from "./frontmatter.ts";
+import { checkBody, pageIds, type RouteIndex } from "./body.ts";
+import type { Problem } from "./problems.ts";
+
+export { formatReport, type Problem } from "./problems.ts";
+
+export interface ValidateOptions {
+  /** The content folder (with articles/, guides/, authors/, topics/, glossary/). */
+  contentDir: string;
+  /** The repository root, for relative file names in messages and for src/pages. */
+  root?: string;
+  /** Date the build runs, for scheduled posts. */
+  now?: Date;
+  /** Dev server: drafts and scheduled posts are pages too. */
+  includeUnpublished?: boolean;
+}
+
+interface LoadedPost {
+  file: string;
+  absolute: string;
+  collection: PostCollection;
+  id: string;
+  path: string;
+  source?: MdxSource;
+  data?: PostData;
+  /** Line of a frontmatter field, for problems found after the frontmatter check. */
+  lineOf?: (path: readonly (string | number)[]) => number;
+}
+
+const DATA_COLLECTIONS = { authors: authorSchema, topics: topicSchema, glossary: glossarySchema } as const;
+
+export function validateContent(options: ValidateOptions): Problem[] {
+  const root = options.root ?? process.cwd();
+  const contentDir = resolve(root, options.contentDir);
+  const now = options.now ?? new Date();
+  const includeUnpublished = options.includeUnpublished ?? false;
+  const rel = (path: string) => relative(root, path).split(sep).join("/");
+  const problems: Problem[] = [];
+
+  // Data collections: authors, topics, glossary.
+  const dataIds: Record<keyof typeof DATA_COLLECTIONS, string[]> = { authors: [], topics: [], glossary: [] };
+  for (const [collection, schema] of Object.entries(DATA_COLLECTIONS) as Array<[keyof typeof DATA_COLLECTIONS, z.ZodType]>) {
+    for (const name of listFiles(contentDir, collection, "*.{yaml,yml}")) {
+      const absolute = join(contentDir, collection, name);
+      const id = new GithubSlugger().slug(name.replace(/\.ya?ml$/, ""));
+      dataIds[collection].push(id);
+      let data: unknown;
+      try {
+        data = parseYaml(readFileSync(absolute, "utf8"));
+      } catch (error) {
+        problems.push({ file: rel(absolute), field: "yaml", message: `cannot be read: ${(error as Error).message.split("\n")[0]}`, fix: "check indentation and quotes" });
+        continue;
+      }
+      const parsed = schema.safeParse(data);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          problems.push({
+            file: rel(absolute),
+            field: fieldName(issue.path.filter((part): part is string | number => typeof part !== "symbol")),
+            message: issue.code === "invalid_type" && issue.input === undefined ? "is missing" : issue.message,
+            fix: `see an existing file in content/${collection}/ for the fields it needs`,
+          });
+        }
+      }
+    }
+  }
+
+  // Posts: frontmatter first (their sources and dates feed the body checks).
+  const posts: LoadedPost[] = [];
+  for (const collection of POST_COLLECTIONS) {
+    for (const name of listFiles(contentDir, collection, "**/*")) {
+      const absolute = join(contentDir, collection, name);
+      const file = rel(absolute);
+      if (name.includes("/")) {
+        problems.push({ file, field: "file", message: "posts cannot be in sub-folders", fix: `move it to content/${collection}/${name.split("/").pop()}` });
+        continue;
+      }
+      if (!/\.mdx?$/.test(name)) {
+        if (!/^\.|\.(png|jpe?g|webp|avif|svg|gif)$/i.test(name)) {
+          problems.push({ file, field: "file", message: "is not an .mdx post, so it will be ignored", fix: "rename it to end in .mdx, or move it out of this folder" });
+        }
+        continue;
+      }
+      const id = new GithubSlugger().slug(name.replace(/\.mdx?$/, ""));
+      const post: LoadedPost = { file, absolute, collection, id, path: `/${collection}/${id}/` };
+      posts.push(post);
+      const text = readFileSync(absolute, "utf8");
+      try {
+        post.source = parseMdx(text);
+      } catch (error) {
+        const { line, reason } = mdxError(error);
+        problems.push({ file, line, field: "MDX", message: `the file cannot be read as MDX: ${reason}`, fix: "check that every <Tag> is closed and that { } and < > are used only for components" });
+        continue;
+      }
+      const result = checkFrontmatter(post.source.frontmatterText, collection, { authors: dataIds.authors, topics: dataIds.topics }, { file, firstLine: post.source.frontmatterLine });
+      problems.push(...result.problems);
+      post.lineOf = result.lineOf;
+      if (result.data) post.data = result.data;
+    }
+  }
+
+  // Two files, one address.
+  const byPath = new Map<string, LoadedPost[]>();
+  for (const post of posts) byPath.set(post.path, [...(byPath.get(post.path) ?? []), post]);
+  for (const [path, sharing] of byPath) {
+    if (sharing.length < 2) continue;
+    for (const post of sharing) {
+      const others = sharing.filter((other) => other !== post).map((other) => other.file).join(", ");
+      problems.push({ file: post.file, field: "file name", message: `${post.file} and ${others} would both be published at ${path}`, fix: "rename one of the files: the file name is the page's address" });
+    }
+  }
+
+  // What will be on the site, and with which ids.
+  const visibility = { now, includeUnpublished };
+  const routes: RouteIndex = new Map();
+  const unpublished = new Map<string, string>();
+  for (const route of staticRoutes(root)) routes.set(route, undefined);
+  for (const id of dataIds.topics) routes.set(`/topics/${id}/`, undefined);
+  for (const id of dataIds.authors) routes.set(`/authors/${id}/`, undefined);
+  routes.set("/glossary/", new Set([...dataIds.glossary, ...LETTER_IDS]));
+  for (const post of posts) {
+    // A post whose frontmatter has a mistake is still a page: its own problems are reported
+    // above, and links to it should not be reported again.
+    if (!post.data || !post.source) {
+      routes.set(post.path, undefined);
+      continue;
+    }
+    if (isVisible(post.data, visibility)) {
+      routes.set(post.path, pageIds(post.source.tree, post.data.sources.map((source) => source.id)));
+    } else {
+      unpublished.set(post.path, post.data.draft ? "a draft" : `scheduled for ${formatDate(post.data.published)}`);
+    }
+  }
+
+  // Legacy addresses must be unique and must not shadow a real page.
+  const legacyOwners = new Map<string, string>();
+  for (const post of posts) {
+    for (const [index, legacyPath] of (post.data?.legacyPaths ?? []).entries()) {
+      const normalized = legacyPath.endsWith("/") || /\.[a-z0-9]+$/i.test(legacyPath) ? legacyPath : `${legacyPath}/`;
+      const field = `legacyPaths[${index}]`;
+      if (routes.has(normalized) || unpublished.has(normalized)) {
+        problems.push({ file: post.file, line: post.lineOf?.(["legacyPaths", index]), field, message: `${legacyPath} is the address of a page on this site`, fix: "list only old addresses that no longer exist here" });
+      } else if (legacyOwners.has(normalized)) {
+        problems.push({ file: post.file, line: post.lineOf?.(["legacyPaths", index]), field, message: `${legacyPath} already redirects to ${legacyOwners.get(normalized)}`, fix: "an old address can redirect to one page only; remove it here or there" });
+      } else {
+        legacyOwners.set(normalized, post.file);
+      }
+    }
+  }
+
+  // Bodies and images.
+  const glossaryIds = new Set(dataIds.glossary);
+  for (const post of posts) {
+    if (!post.source || !post.data) continue;
+    if (post.data.hero) {
+      const image = resolve(dirname(post.absolute), post.data.hero.src);
+      if (!existsSync(image)) {
+        problems.push({ file: post.file, line: post.lineOf?.(["hero", "src"]), field: "hero.src", message: `there is no image file at ${rel(image)}`, fix: "put the image next to the post and write its file name, e.g. src: ./my-picture.jpg" });
+      }
+    }
+    problems.push(
+      ...checkBody(post.source.tree, {
+        file: post.file,
+        path: post.path,
+        sourceIds: new Set(post.data.sources.map((source) => source.id)),
+        glossaryIds,
+        routes,
+        unpublished,
+      }),
+    );
+  }
+  return problems;
+}
+
+const LETTER_IDS = Array.from({ length: 26 }, (_, index) => `letter-${String.fromCharCode(65 + index)}`);
+
+function listFiles(contentDir: string, folder: string, pattern: string): string[] {
+  const dir = join(contentDir, folder);
+  if (!existsSync(dir)) return [];
+  return globSync(pattern, { cwd: dir, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
+    .sort();
+}
+
+/** Routes of the pages in src/pages that have no parameter, e.g. "/guides/" and "/rss.xml". */
+export function staticRoutes(root: string): string[] {
+  const pagesDir = join(root, "src", "pages");
+  if (!existsSync(pagesDir)) return ["/"];
+  const routes = globSync("**/*.{astro,ts,md,mdx}", { cwd: pagesDir })
+    .map((file) => file.split(sep).join("/"))
+    .filter((file) => !file.includes("["))
+    .map((file) => {
+      const withoutExtension = file.replace(/\.(astro|md|mdx)$/, "").replace(/\.ts$/, "");
+      if (/\.[a-z]+$/.test(withoutExtension)) return `/${withoutExtension}`;
+      const path = withoutExtension.replace(/(^|\/)index$/, "");
+      return path ? `/${path}/` : "/";
+    })
+    .filter((route) => route !== "/404/");
+  return [...routes, "/sitemap-index.xml"];
+}
+
+function mdxError(error: unknown): { line?: number; reason: string } {
+  const value = error as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message?: string };
+  const reason = value.reason ?? value.message ?? String(error);
+  // Errors at the end of the file carry their position only in the text, e.g. "(31:1-31:21)".
+  const line = value.line ?? value.place?.line ?? value.place?.start?.line ?? Number(/\((\d+):\d+/.exec(reason)?.[1] ?? 0);
+  return { ...(line ? { line } : {}), reason: reason.split("\n")[0] ?? "" };
+}

@@ -1,0 +1,89 @@
+/**
+ * Full builds of small fixture sites, in isolated project copies: the build stops on bad content
+ * with the editor's message; drafts and scheduled posts stay out of the built site, sitemap and
+ * feed but show in `astro dev`; a scaffolded post builds and is published everywhere.
+ */
+import { existsSync, readFileSync, writeFileSync, cpSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { isolatedSite, startDev, type IsolatedSite } from "./isolated-site";
+
+const sites: IsolatedSite[] = [];
+afterAll(() => sites.forEach((site) => site.remove()));
+const newSite = (from?: string) => {
+  const site = isolatedSite(from);
+  sites.push(site);
+  return site;
+};
+const read = (site: IsolatedSite, path: string) => readFileSync(join(site.dir, "dist", path), "utf8");
+
+describe("a build with a content mistake", () => {
+  test("stops, names the file, line and field, and builds nothing", () => {
+    const site = newSite();
+    cpSync("tests/fixtures/bad/impossible-date", site.content, { recursive: true });
+    const { code, output } = site.run(["astro", "build"]);
+    expect(code).not.toBe(0);
+    expect(output).toContain("content/articles/impossible-date.mdx:4");
+    expect(output).toContain('published: "2025-02-30" is not a real calendar date (that month has 28 days)');
+    expect(output).toContain("Fix: ");
+    expect(existsSync(join(site.dir, "dist/index.html"))).toBe(false);
+  });
+});
+
+describe("a good build", () => {
+  const site = newSite();
+  const draft = readFileSync("tests/fixtures/content/guides/good-guide.mdx", "utf8");
+  writeFileSync(join(site.content, "guides/draft-guide.mdx"), draft.replace("published: 2025-03-01", "published: 2025-03-01\ndraft: true"));
+  writeFileSync(join(site.content, "guides/future-guide.mdx"), draft.replace("published: 2025-03-01", "published: 2099-01-01"));
+  const scaffold = site.run(["new", "article", "A brand new test article"]);
+  const build = site.run(["astro", "build"]);
+
+  test("succeeds", () => {
+    expect(scaffold.code, scaffold.output).toBe(0);
+    expect(build.code, build.output.slice(-3000)).toBe(0);
+  });
+
+  test("publishes the scaffolded post in the site, sitemap and feed", () => {
+    expect(scaffold.output).toContain("Created content/articles/a-brand-new-test-article.mdx");
+    expect(scaffold.output).toContain("http://localhost:4321/articles/a-brand-new-test-article/");
+    const html = read(site, "articles/a-brand-new-test-article/index.html");
+    expect(html).toContain("<h1");
+    expect(html).toContain("A brand new test article");
+    expect(read(site, "sitemap-0.xml")).toContain("/articles/a-brand-new-test-article/</loc>");
+    expect(read(site, "rss.xml")).toContain("/articles/a-brand-new-test-article/</link>");
+  });
+
+  test("keeps drafts and scheduled posts out of the site, sitemap and feed", () => {
+    for (const id of ["draft-guide", "future-guide"]) {
+      expect(existsSync(join(site.dir, `dist/guides/${id}/index.html`)), id).toBe(false);
+      expect(read(site, "sitemap-0.xml")).not.toContain(`/guides/${id}/`);
+      expect(read(site, "rss.xml")).not.toContain(`/guides/${id}/`);
+      expect(read(site, "guides/index.html")).not.toContain(`/guides/${id}/`);
+    }
+  });
+
+  test("serves the hero image in modern formats at fixed size", () => {
+    const html = read(site, "articles/good-article/index.html");
+    const picture = /<picture[^>]*>[\s\S]*?<\/picture>/.exec(html)?.[0] ?? "";
+    expect(picture).toMatch(/<source[^>]+type="image\/avif"/);
+    expect(picture).toMatch(/<source[^>]+type="image\/webp"/);
+    expect(picture).toMatch(/<img[^>]+width="\d+"[^>]+height="\d+"|<img[^>]+height="\d+"[^>]+width="\d+"/);
+    expect(picture).toContain('alt="Two rounded boxes side by side, one dark green and one light blue"');
+  });
+});
+
+describe("npm run dev", () => {
+  test("shows drafts, marked as drafts", async () => {
+    const site = newSite();
+    const draft = readFileSync("tests/fixtures/content/guides/good-guide.mdx", "utf8");
+    writeFileSync(join(site.content, "guides/draft-guide.mdx"), draft.replace("published: 2025-03-01", "published: 2025-03-01\ndraft: true"));
+    const dev = await startDev(site, 4391);
+    try {
+      const response = await fetch(`${dev.url}/guides/draft-guide/`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("Draft: this page is not published.");
+    } finally {
+      dev.stop();
+    }
+  }, 90_000);
+});

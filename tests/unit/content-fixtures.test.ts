@@ -1,0 +1,127 @@
+/**
+ * Every mistake an editor can make must be caught with a message naming the file, the field or
+ * element, and a fix. Each case in tests/fixtures/bad/ is laid over the good fixture site in
+ * tests/fixtures/content/ and checked with the same validator the build runs.
+ */
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { formatReport, validateContent, type Problem } from "../../src/lib/validate/index";
+
+const FIXTURES = "tests/fixtures";
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A content folder: the good fixture site with one bad case laid over it. */
+function siteWith(badCase?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "content-"));
+  made.push(dir);
+  cpSync(`${FIXTURES}/content`, dir, { recursive: true });
+  if (badCase) cpSync(`${FIXTURES}/bad/${badCase}`, dir, { recursive: true });
+  return dir;
+}
+
+const check = (badCase?: string): Problem[] =>
+  validateContent({ contentDir: siteWith(badCase), now: new Date("2026-11-24T12:00:00Z") });
+
+interface Expectation {
+  /** File the message must name (relative to the content folder). */
+  file: string;
+  /** The field or element the message must name. */
+  field: string | RegExp;
+  /** What the message must say. */
+  message: RegExp;
+}
+
+const cases: Record<string, Expectation> = {
+  "missing-title": { file: "articles/missing-title.mdx", field: "title", message: /is missing/ },
+  "title-too-long": { file: "articles/title-too-long.mdx", field: "title", message: /characters long; the limit is 70/ },
+  "description-too-short": { file: "articles/description-too-short.mdx", field: "description", message: /needs at least 50/ },
+  "date-wrong-format": { file: "articles/date-wrong-format.mdx", field: "published", message: /"March 1, 2025" is not a date in the form YYYY-MM-DD/ },
+  "impossible-date": { file: "articles/impossible-date.mdx", field: "published", message: /"2025-02-30" is not a real calendar date \(that month has 28 days\)/ },
+  "impossible-month": { file: "articles/impossible-month.mdx", field: "updated", message: /"2025-13-45" is not a real calendar date \(months run from 01 to 12\)/ },
+  "updated-before-published": { file: "articles/updated-before-published.mdx", field: "updated", message: /cannot come before `published`/ },
+  "unknown-topic": { file: "articles/unknown-topic.mdx", field: "topics[1]", message: /unknown topic "imaging"/ },
+  "unknown-author": { file: "articles/unknown-author.mdx", field: "author", message: /unknown author "dr-nobody"/ },
+  "unknown-field": { file: "articles/unknown-field.mdx", field: "frontmatter", message: /unknown field `nextReveiw` \(did you mean `nextReview`\?\)/ },
+  "reviewed-without-reviewer": { file: "articles/reviewed-without-reviewer.mdx", field: "reviewedBy", message: /say who did the review/ },
+  "source-not-https": { file: "articles/source-not-https.mdx", field: "sources[0].url", message: /not a full https:\/\/ address/ },
+  "source-without-date": { file: "articles/source-without-date.mdx", field: "sources[0].year", message: /give `year`.*or `accessed`/ },
+  "draft-not-boolean": { file: "articles/draft-not-boolean.mdx", field: "draft", message: /should be true or false/ },
+  "yaml-syntax-error": { file: "articles/yaml-syntax-error.mdx", field: "frontmatter", message: /YAML cannot be read/ },
+  "hero-without-alt": { file: "articles/hero-without-alt.mdx", field: "hero.alt", message: /is missing/ },
+  "hero-missing-file": { file: "articles/hero-missing-file.mdx", field: "hero.src", message: /no image file at .*no-such-picture\.jpg/ },
+  "legacy-path-taken": { file: "articles/legacy-path-taken.mdx", field: "legacyPaths[0]", message: /is the address of a page on this site/ },
+  "broken-internal-link": { file: "articles/broken-internal-link.mdx", field: "link to /guides/no-such-guide/", message: /there is no page at \/guides\/no-such-guide\// },
+  "missing-heading-link": { file: "articles/missing-heading-link.mdx", field: /link to \/guides\/good-guide\/#what-to-pack/, message: /has no section #what-to-pack/ },
+  "relative-link": { file: "articles/relative-link.mdx", field: "link to good-guide", message: /must start from the site root/ },
+  "http-link": { file: "articles/http-link.mdx", field: "link to http://example.org/", message: /uses http:\/\/, which is not secure/ },
+  "javascript-link": { file: "articles/javascript-link.mdx", field: /link to javascript:/, message: /javascript: links run code/ },
+  "unknown-component": { file: "articles/unknown-component.mdx", field: "<Callot>", message: /no component called Callot \(did you mean <Callout>\?\)/ },
+  "bad-prop": { file: "articles/bad-prop.mdx", field: "<Callout>", message: /got type="danger"/ },
+  "unknown-prop": { file: "articles/unknown-prop.mdx", field: "<CallUs>", message: /no prop called `phone`/ },
+  "bad-checklist-lines": { file: "articles/bad-checklist-lines.mdx", field: "<Checklist>", message: /got answerLines=12/ },
+  "cite-unknown-source": { file: "articles/cite-unknown-source.mdx", field: '<Cite id="nci-tset">', message: /no entry with id "nci-tset" \(did you mean "nci-test"\?\)/ },
+  "term-unknown": { file: "articles/term-unknown.mdx", field: '<Term id="oncologist">', message: /no glossary entry "oncologist"/ },
+  "script-in-body": { file: "articles/script-in-body.mdx", field: "<script>", message: /not allowed in posts/ },
+  "event-handler": { file: "articles/event-handler.mdx", field: "<a> onclick", message: /inline event handlers/ },
+  "inline-style": { file: "articles/inline-style.mdx", field: "<p> style", message: /blocked by the site's security policy/ },
+  "import-statement": { file: "articles/import-statement.mdx", field: "import/export", message: /cannot import or export/ },
+  "code-expression": { file: "articles/code-expression.mdx", field: /^\{new Date/, message: /code in curly braces is not allowed/ },
+  "h1-in-body": { file: "articles/h1-in-body.mdx", field: "# First section", message: /cannot have its own top-level/ },
+  "skipped-heading-level": { file: "articles/skipped-heading-level.mdx", field: "#### Second section", message: /skips from level 2 to 4/ },
+  "heading-clashes-with-layout": { file: "articles/heading-clashes-with-layout.mdx", field: "## Sources", message: /clashes with a part of the page/ },
+  "image-without-alt": { file: "articles/image-without-alt.mdx", field: "![](./picture.png)", message: /no alt text/ },
+  "two-key-facts": { file: "articles/two-key-facts.mdx", field: "<KeyFacts>", message: /2 KeyFacts boxes/ },
+  "guide-too-few-sources": { file: "guides/guide-too-few-sources.mdx", field: "sources", message: /needs at least 3 sources \(every guide cites at least three\)/ },
+  "checklist-id-clash": { file: "guides/checklist-id-clash.mdx", field: '<Checklist id="what-to-bring">', message: /already used by a heading/ },
+  "unclosed-tag": { file: "articles/unclosed-tag.mdx", field: "MDX", message: /cannot be read as MDX/ },
+  "not-mdx": { file: "articles/notes.txt", field: "file", message: /not an \.mdx post/ },
+  "link-to-draft": { file: "articles/link-to-draft.mdx", field: "link to /guides/draft-guide/", message: /is a draft, so it will not be on the site/ },
+  "link-to-scheduled": { file: "articles/link-to-scheduled.mdx", field: "link to /guides/future-guide/", message: /is scheduled for January 1, 2099/ },
+  "duplicate-url": { file: "articles/Good Article.mdx", field: "file name", message: /would both be published at \/articles\/good-article\// },
+  "glossary-bad-entry": { file: "glossary/bad-term.yaml", field: /definition|term|source/, message: /.+/ },
+};
+
+describe("the good fixture site", () => {
+  test("passes the content check", () => {
+    expect(check().map((problem) => `${problem.field}: ${problem.message}`)).toEqual([]);
+  });
+});
+
+describe("each mistake is caught, naming file, field and fix", () => {
+  test("every fixture folder has an expectation, and every expectation a folder", () => {
+    expect(readdirSync(`${FIXTURES}/bad`).sort()).toEqual(Object.keys(cases).sort());
+  });
+
+  for (const [name, expected] of Object.entries(cases)) {
+    test(name, () => {
+      const problems = check(name);
+      const inFile = problems.filter((problem) => problem.file.endsWith(expected.file));
+      const fields = inFile.map((problem) => `${problem.field} | ${problem.message}`);
+      const match = inFile.find(
+        (problem) =>
+          (typeof expected.field === "string" ? problem.field === expected.field : expected.field.test(problem.field)) &&
+          expected.message.test(problem.message),
+      );
+      expect(match, `no matching problem for ${expected.file}; got:\n${fields.join("\n") || "(none)"}`).toBeDefined();
+      expect(match!.fix.length).toBeGreaterThan(10);
+      if (name === "missing-heading-link") expect(match!.fix).toContain("#what-to-bring");
+      if (!["duplicate-url", "not-mdx", "glossary-bad-entry", "two-key-facts"].includes(name)) {
+        expect(match!.line, "the message points at a line").toBeGreaterThan(0);
+      }
+      // One mistake, one message: no knock-on reports about other files.
+      const elsewhere = problems.filter((problem) => !problem.file.endsWith(expected.file) && !(name === "duplicate-url" || name.startsWith("link-to")));
+      expect(elsewhere.map((problem) => `${problem.file}: ${problem.message}`)).toEqual([]);
+    });
+  }
+});
+
+describe("the report editors read", () => {
+  test("names file and line, field, message and fix", () => {
+    const report = formatReport(check("impossible-date"));
+    expect(report).toMatch(/^The content check found 1 problem\. Nothing was built\./);
+    expect(report).toMatch(/articles\/impossible-date\.mdx:4\n {2}published: "2025-02-30" is not a real calendar date \(that month has 28 days\)\n {2}Fix: /);
+  });
+});
