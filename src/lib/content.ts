@@ -19,15 +19,23 @@ const toPost = (entry: PostEntry): Post => ({
   entry,
 });
 
-/** Published posts of one collection, or of both, newest first. */
-export async function getPosts(collection?: PostCollection): Promise<Post[]> {
-  const wanted: PostCollection[] = collection ? [collection] : ["articles", "guides"];
-  const lists = await Promise.all(wanted.map((name) => getCollection(name)));
+async function loadPosts(): Promise<Post[]> {
+  const lists = await Promise.all([getCollection("articles"), getCollection("guides")]);
   return lists
     .flat()
     .filter((entry) => isVisible(entry.data, visibility))
     .map(toPost)
     .sort(byNewest);
+}
+
+// A build reads the collections once; every page then shares the same sorted list (without this,
+// each of N pages re-sorted all N posts). The dev server reloads, so edits show at once.
+let builtPosts: Promise<Post[]> | undefined;
+
+/** Published posts of one collection, or of both, newest first. */
+export async function getPosts(collection?: PostCollection): Promise<Post[]> {
+  const all = await (import.meta.env.DEV ? loadPosts() : (builtPosts ??= loadPosts()));
+  return collection ? all.filter((post) => post.collection === collection) : all;
 }
 
 /** Published posts that share topics with `post`. */

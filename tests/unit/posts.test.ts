@@ -59,6 +59,13 @@ describe("relatedPosts", () => {
     expect(ids[0]).toBe("pathology");
     expect(ids).toEqual(["pathology", "article", "questions"]);
   });
+  test("equal scores keep the candidates' newest-first order", () => {
+    const a = post("a", { topics: t("insurance") });
+    const newer = post("newer", { topics: t("insurance") });
+    const older = post("older", { topics: t("insurance") });
+    expect(relatedPosts(a, [newer, older]).map((p) => p.id)).toEqual(["newer", "older"]);
+    expect(relatedPosts(a, [older, newer]).map((p) => p.id)).toEqual(["older", "newer"]);
+  });
   test("respects the limit", () => {
     expect(relatedPosts(current, candidates, 1)).toHaveLength(1);
   });

@@ -4,7 +4,6 @@
  * https; every Cite pointing at a listed source and every Term at a glossary entry.
  */
 import GithubSlugger from "github-slugger";
-import { visit } from "unist-util-visit";
 import type { Heading, Root, RootContent } from "mdast";
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { componentRules, isEditorComponent, propProblems } from "../component-rules.ts";
@@ -29,59 +28,71 @@ export const LAYOUT_IDS = ["top", "main", "toc-heading", "sources", "related", "
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
-/** Heading ids of a body, made the way the build makes them (github-slugger, in order). */
-export function headingIds(tree: Root): Array<{ id: string; node: Heading }> {
+/** Everything the checks look at, gathered in one walk of the tree, in document order. */
+export interface BodyOutline {
+  headings: Array<{ id: string; node: Heading }>;
+  nodes: RootContent[];
+}
+
+/** Walks a body once: every node in order, and heading ids made as the build makes them (github-slugger). */
+export function outline(tree: Root): BodyOutline {
   const slugger = new GithubSlugger();
-  const ids: Array<{ id: string; node: Heading }> = [];
-  visit(tree, "heading", (node) => {
-    ids.push({ id: slugger.slug(plainText(node)), node });
-  });
-  return ids;
+  const headings: BodyOutline["headings"] = [];
+  const nodes: RootContent[] = [];
+  const walk = (children: readonly RootContent[]): void => {
+    for (const node of children) {
+      nodes.push(node);
+      if (node.type === "heading") headings.push({ id: slugger.slug(plainText(node)), node });
+      if ("children" in node) walk(node.children as RootContent[]);
+    }
+  };
+  walk(tree.children);
+  return { headings, nodes };
 }
 
 /** Every id a post page will carry: headings, layout parts, sources, citations, checklists, terms. */
-export function pageIds(tree: Root, sourceIds: Iterable<string>): Set<string> {
-  const ids = new Set<string>([...LAYOUT_IDS, ...headingIds(tree).map(({ id }) => id)]);
+export function pageIds(body: BodyOutline, sourceIds: Iterable<string>): Set<string> {
+  const ids = new Set<string>([...LAYOUT_IDS, ...body.headings.map(({ id }) => id)]);
   for (const id of sourceIds) ids.add(`source-${id}`);
-  visit(tree, (node) => {
-    if (!isJsx(node)) return;
+  for (const node of body.nodes) {
+    if (!isJsx(node)) continue;
     const id = stringAttribute(node, "id");
-    if (!id) return;
+    if (!id) continue;
     if (node.name === "Checklist") ids.add(id);
     if (node.name === "Term") ids.add(`term-${id}`);
     if (node.name === "Cite") ids.add(`cite-${id}-1`);
-  });
+  }
   return ids;
 }
 
-export function checkBody(tree: Root, context: BodyContext): Problem[] {
+export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
   const problems: Problem[] = [];
   const add = (node: RootContent | undefined, field: string, message: string, fix: string) =>
     problems.push({ file: context.file, line: node?.position?.start.line, field, message, fix });
 
-  checkHeadings(tree, add);
+  checkHeadings(body, add);
 
   const checklistIds = new Map<string, { count: number; node: RootContent }>();
   let keyFactsCount = 0;
-  visit(tree, (node) => {
+  for (const node of body.nodes) {
     switch (node.type) {
       case "mdxjsEsm":
         add(node, "import/export", "posts cannot import or export code", "delete this line: the editor components work without an import");
-        return;
+        break;
       case "mdxFlowExpression":
       case "mdxTextExpression":
         if (!/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value)) {
           add(node, `{${node.value.trim().slice(0, 30)}}`, "code in curly braces is not allowed in posts", "write the text itself; for a note to other editors use {/* comment */}");
         }
-        return;
+        break;
       case "image":
         if (!node.alt?.trim()) add(node, `![](${node.url})`, "the image has no alt text", "describe the picture between the brackets: ![what it shows](file.png)");
         checkLink(node.url, node, "image", context, add);
-        return;
+        break;
       case "link":
       case "definition":
         checkLink(node.url, node, `link to ${node.url}`, context, add);
-        return;
+        break;
       case "mdxJsxFlowElement":
       case "mdxJsxTextElement":
         if (node.name === "KeyFacts") keyFactsCount++;
@@ -90,14 +101,14 @@ export function checkBody(tree: Root, context: BodyContext): Problem[] {
           if (id) checklistIds.set(id, { count: (checklistIds.get(id)?.count ?? 0) + 1, node: checklistIds.get(id)?.node ?? node });
         }
         checkElement(node, context, add);
-        return;
+        break;
       default:
-        return;
+        break;
     }
-  });
+  }
 
   if (keyFactsCount > 1) add(undefined, "<KeyFacts>", `the page has ${keyFactsCount} KeyFacts boxes; it may have one`, "merge them into one summary near the top");
-  const headingSlugs = new Set(headingIds(tree).map(({ id }) => id));
+  const headingSlugs = new Set(body.headings.map(({ id }) => id));
   for (const [id, { count, node }] of checklistIds) {
     if (count > 1) add(node, `<Checklist id="${id}">`, `${count} checklists share the id "${id}"`, "give each checklist its own id");
     if (headingSlugs.has(id) || LAYOUT_IDS.includes(id)) {
@@ -109,9 +120,9 @@ export function checkBody(tree: Root, context: BodyContext): Problem[] {
 
 type Add = (node: RootContent | undefined, field: string, message: string, fix: string) => void;
 
-function checkHeadings(tree: Root, add: Add): void {
+function checkHeadings(body: BodyOutline, add: Add): void {
   let previousDepth = 1;
-  for (const { id, node } of headingIds(tree)) {
+  for (const { id, node } of body.headings) {
     const text = plainText(node);
     if (node.depth === 1) {
       add(node, `# ${text}`, "a post cannot have its own top-level (#) heading: the title is the page's heading", "start section headings with ## (and ### for parts of a section)");

@@ -19,8 +19,18 @@ const UNKNOWN_ID = "unknown id";
 
 export type PostData = z.output<ReturnType<typeof validatorSchema>>;
 
-/** The post schema with plain stand-ins for Astro's reference() and image(). */
+const schemas = new WeakMap<KnownIds, Map<PostCollection, ReturnType<typeof buildSchema>>>();
+
+/** The post schema with plain stand-ins for Astro's reference() and image(), built once per run. */
 export function validatorSchema(collection: PostCollection, known: KnownIds) {
+  let byCollection = schemas.get(known);
+  if (!byCollection) schemas.set(known, (byCollection = new Map()));
+  let schema = byCollection.get(collection);
+  if (!schema) byCollection.set(collection, (schema = buildSchema(collection, known)));
+  return schema;
+}
+
+function buildSchema(collection: PostCollection, known: KnownIds) {
   const oneOf = (ids: readonly string[]) => z.string().refine((id) => ids.includes(id), { message: UNKNOWN_ID });
   return postSchema({
     author: oneOf(known.authors),

@@ -14,7 +14,7 @@ import { isVisible } from "../posts.ts";
 import { formatDate } from "../dates.ts";
 import { POST_COLLECTIONS, type PostCollection } from "../paths.ts";
 import { checkFrontmatter, fieldName, type PostData } from "./frontmatter.ts";
-import { checkBody, pageIds, type RouteIndex } from "./body.ts";
+import { checkBody, outline, pageIds, type BodyOutline, type RouteIndex } from "./body.ts";
 import type { Problem } from "./problems.ts";
 
 export { formatReport, type Problem } from "./problems.ts";
@@ -37,6 +37,7 @@ interface LoadedPost {
   id: string;
   path: string;
   source?: MdxSource;
+  body?: BodyOutline;
   data?: PostData;
   /** Line of a frontmatter field, for problems found after the frontmatter check. */
   lineOf?: (path: readonly (string | number)[]) => number;
@@ -81,6 +82,7 @@ export function validateContent(options: ValidateOptions): Problem[] {
   }
 
   // Posts: frontmatter first (their sources and dates feed the body checks).
+  const known = { authors: dataIds.authors, topics: dataIds.topics };
   const posts: LoadedPost[] = [];
   for (const collection of POST_COLLECTIONS) {
     for (const name of listFiles(contentDir, collection, "**/*")) {
@@ -102,12 +104,13 @@ export function validateContent(options: ValidateOptions): Problem[] {
       const text = readFileSync(absolute, "utf8");
       try {
         post.source = parseMdx(text);
+        post.body = outline(post.source.tree);
       } catch (error) {
         const { line, reason } = mdxError(error);
         problems.push({ file, line, field: "MDX", message: `the file cannot be read as MDX: ${reason}`, fix: "check that every <Tag> is closed and that { } and < > are used only for components" });
         continue;
       }
-      const result = checkFrontmatter(post.source.frontmatterText, collection, { authors: dataIds.authors, topics: dataIds.topics }, { file, firstLine: post.source.frontmatterLine });
+      const result = checkFrontmatter(post.source.frontmatterText, collection, known, { file, firstLine: post.source.frontmatterLine });
       problems.push(...result.problems);
       post.lineOf = result.lineOf;
       if (result.data) post.data = result.data;
@@ -136,12 +139,12 @@ export function validateContent(options: ValidateOptions): Problem[] {
   for (const post of posts) {
     // A post whose frontmatter has a mistake is still a page: its own problems are reported
     // above, and links to it should not be reported again.
-    if (!post.data || !post.source) {
+    if (!post.data || !post.body) {
       routes.set(post.path, undefined);
       continue;
     }
     if (isVisible(post.data, visibility)) {
-      routes.set(post.path, pageIds(post.source.tree, post.data.sources.map((source) => source.id)));
+      routes.set(post.path, pageIds(post.body, post.data.sources.map((source) => source.id)));
     } else {
       unpublished.set(post.path, post.data.draft ? "a draft" : `scheduled for ${formatDate(post.data.published)}`);
     }
@@ -166,7 +169,7 @@ export function validateContent(options: ValidateOptions): Problem[] {
   // Bodies and images.
   const glossaryIds = new Set(dataIds.glossary);
   for (const post of posts) {
-    if (!post.source || !post.data) continue;
+    if (!post.body || !post.data) continue;
     if (post.data.hero) {
       const image = resolve(dirname(post.absolute), post.data.hero.src);
       if (!existsSync(image)) {
@@ -174,7 +177,7 @@ export function validateContent(options: ValidateOptions): Problem[] {
       }
     }
     problems.push(
-      ...checkBody(post.source.tree, {
+      ...checkBody(post.body, {
         file: post.file,
         path: post.path,
         sourceIds: new Set(post.data.sources.map((source) => source.id)),
@@ -218,7 +221,9 @@ export function staticRoutes(root: string): string[] {
 function mdxError(error: unknown): { line?: number; reason: string } {
   const value = error as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message?: string };
   const reason = value.reason ?? value.message ?? String(error);
-  // Errors at the end of the file carry their position only in the text, e.g. "(31:1-31:21)".
-  const line = value.line ?? value.place?.line ?? value.place?.start?.line ?? Number(/\((\d+):\d+/.exec(reason)?.[1] ?? 0);
-  return { ...(line ? { line } : {}), reason: reason.split("\n")[0] ?? "" };
+  // The parser puts the position at the start of its message: "31:1: Expected a closing tag...".
+  const position = /^(\d+):\d+:\s*/.exec(reason);
+  const line = value.line ?? value.place?.line ?? value.place?.start?.line ?? Number(position?.[1] ?? 0);
+  const text = (position ? reason.slice(position[0].length) : reason).replace(/\s*\([\w:-]+\)$/, "");
+  return { ...(line ? { line } : {}), reason: text.split("\n")[0] ?? "" };
 }
