@@ -1,22 +1,41 @@
 /**
  * Stops `astro build` (and `astro sync`) before anything is built when content has mistakes, with
  * one clear message per mistake. In `astro dev` it reports the same problems and keeps serving,
- * so an editor can fix them while previewing. Also warns about pages overdue for review.
+ * so an editor can fix them while previewing. Also warns about pages overdue for review, and
+ * writes the old blog addresses it found as redirect files for hosts (dist/_redirects for
+ * Netlify and Cloudflare Pages, dist/_redirects.nginx for deploy/nginx.conf).
  */
 import type { AstroIntegration } from "astro";
 import { AstroError } from "astro/errors";
-import { formatReport, validateContent } from "../lib/validate/index.ts";
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { formatReport, inspectContent } from "../lib/validate/index.ts";
+import { netlifyRedirects, nginxRedirects, pathVariants, type Redirect } from "../lib/redirects.ts";
+import { withBase } from "../lib/urls.ts";
 import { overdueReviews } from "../lib/reviews.ts";
 import { contentDir } from "../lib/paths.ts";
 
+/** Old addresses found by the last content check (with base path), for the sitemap's filter. */
+const legacyPathnames = new Set<string>();
+
+/** True for the redirect stub of an old address: it must not be listed in the sitemap. */
+export const isLegacyPage = (url: string): boolean => legacyPathnames.has(new URL(url).pathname);
+
 export default function contentGuard(): AstroIntegration {
+  let redirects: Redirect[] = [];
+  let base = "/";
   return {
     name: "patient-guides:content-guard",
     hooks: {
-      "astro:config:setup": ({ command, logger }) => {
+      "astro:config:setup": ({ command, logger, config }) => {
         if (command === "preview") return;
+        base = config.base;
         const started = performance.now();
-        const problems = validateContent({ contentDir: contentDir(), includeUnpublished: command === "dev" });
+        const report = inspectContent({ contentDir: contentDir(), includeUnpublished: command === "dev" });
+        const problems = report.problems;
+        redirects = report.redirects;
+        legacyPathnames.clear();
+        for (const { from } of redirects) for (const variant of pathVariants(from)) legacyPathnames.add(withBase(variant, base));
         if (problems.length > 0) {
           logger.error(`\n${formatReport(problems)}`);
           if (command !== "dev") {
@@ -33,6 +52,12 @@ export default function contentGuard(): AstroIntegration {
             logger.warn(`${page.file}: review was due ${page.due}. Check the page and set a new nextReview (npm run reviews).`);
           }
         }
+      },
+      "astro:build:done": ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        writeFileSync(`${out}/_redirects`, netlifyRedirects(redirects, base));
+        writeFileSync(`${out}/_redirects.nginx`, nginxRedirects(redirects, base));
+        logger.info(`wrote ${redirects.length} legacy redirect(s) to _redirects and _redirects.nginx`);
       },
     },
   };

@@ -8,6 +8,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { validatorSchema } from "../../src/lib/validate/frontmatter";
 import { componentRules } from "../../src/lib/component-rules";
+import { CACHE_CONTROL, SECURITY_HEADERS } from "../../src/lib/security";
 
 interface Step {
   uses?: string;
@@ -67,3 +68,32 @@ describe("the editors' documentation", () => {
     for (const item of ["Sources", "Dates", "Alt text", "Plain language"]) expect(template).toContain(`**${item}`);
   });
 });
+
+describe("deploy headers match the policy in src/lib/security.ts", () => {
+  test("public/_headers (Netlify, Cloudflare Pages) sends every security header on every path", () => {
+    const text = readFileSync("public/_headers", "utf8");
+    const block = /^\/\*\n((?: {2}.+\n)+)/m.exec(text)?.[1] ?? "";
+    const headers = Object.fromEntries(block.trim().split("\n").map((line) => line.trim().split(/:\s(.+)/).slice(0, 2)));
+    expect(headers).toEqual(SECURITY_HEADERS);
+    expect(text).toMatch(new RegExp(`^/_astro/\\*\\n {2}Cache-Control: ${escape(CACHE_CONTROL.immutable)}$`, "m"));
+  });
+
+  test("deploy/security-headers.conf (nginx) sends the same headers, always", () => {
+    const lines = readFileSync("deploy/security-headers.conf", "utf8").split("\n").filter((line) => line.startsWith("add_header"));
+    const headers = Object.fromEntries(lines.map((line) => /^add_header (\S+) "(.+)" always;$/.exec(line)!.slice(1, 3)));
+    expect(headers).toEqual(SECURITY_HEADERS);
+    const nginx = readFileSync("deploy/nginx.conf", "utf8");
+    expect(nginx).toContain(`add_header Cache-Control "${CACHE_CONTROL.immutable}" always;`);
+    expect(nginx).toContain(`add_header Cache-Control "${CACHE_CONTROL.short}" always;`);
+  });
+
+  test("the CSP allows scripts and styles only from the site itself", () => {
+    const csp = SECURITY_HEADERS["Content-Security-Policy"]!;
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(csp).toContain("style-src 'self';");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*|https:/);
+  });
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

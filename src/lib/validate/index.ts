@@ -17,6 +17,8 @@ import { checkFrontmatter, fieldName, type PostData } from "./frontmatter.ts";
 import { checkBody, outline, pageIds, type BodyOutline, type RouteIndex } from "./body.ts";
 import type { Problem } from "./problems.ts";
 
+import type { Redirect } from "../redirects.ts";
+
 export { formatReport, type Problem } from "./problems.ts";
 
 export interface ValidateOptions {
@@ -45,7 +47,19 @@ interface LoadedPost {
 
 const DATA_COLLECTIONS = { authors: authorSchema, topics: topicSchema, glossary: glossarySchema } as const;
 
+/** Every mistake in the content, each with file, line, field and fix. */
 export function validateContent(options: ValidateOptions): Problem[] {
+  return inspectContent(options).problems;
+}
+
+export interface ContentReport {
+  problems: Problem[];
+  /** Old addresses of published posts, to redirect (see src/lib/redirects.ts). */
+  redirects: Redirect[];
+}
+
+/** The content check, plus what it learned that the build needs next (the redirects). */
+export function inspectContent(options: ValidateOptions): ContentReport {
   const root = options.root ?? process.cwd();
   const contentDir = resolve(root, options.contentDir);
   const now = options.now ?? new Date();
@@ -166,6 +180,12 @@ export function validateContent(options: ValidateOptions): Problem[] {
     }
   }
 
+  const redirects: Redirect[] = posts.flatMap((post) =>
+    post.data && routes.has(post.path) && !unpublished.has(post.path)
+      ? post.data.legacyPaths.map((from) => ({ from, to: post.path }))
+      : [],
+  );
+
   // Bodies and images.
   const glossaryIds = new Set(dataIds.glossary);
   for (const post of posts) {
@@ -187,7 +207,7 @@ export function validateContent(options: ValidateOptions): Problem[] {
       }),
     );
   }
-  return problems;
+  return { problems, redirects };
 }
 
 const LETTER_IDS = Array.from({ length: 26 }, (_, index) => `letter-${String.fromCharCode(65 + index)}`);

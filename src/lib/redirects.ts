@@ -1,0 +1,33 @@
+/**
+ * Old addresses (each post's `legacyPaths`) as permanent redirects, written for each kind of
+ * host: a `_redirects` file (Netlify, Cloudflare Pages) and nginx `location` blocks. Hosts that
+ * support neither get the meta-refresh pages from src/pages/[...legacy].astro.
+ */
+import { withBase } from "./urls.ts";
+
+export interface Redirect {
+  /** Old path, as listed in `legacyPaths` (without the base path). */
+  from: string;
+  /** New path of the page (without the base path). */
+  to: string;
+}
+
+/** The old path with and without its trailing slash: old links used either form. */
+export function pathVariants(path: string): string[] {
+  const trimmed = path.length > 1 ? path.replace(/\/+$/, "") : path;
+  return trimmed === path ? [path, `${path}/`] : [trimmed, path];
+}
+
+/** `_redirects` for Netlify and Cloudflare Pages: `from to 301`, one per line. */
+export function netlifyRedirects(redirects: readonly Redirect[], base = "/"): string {
+  const lines = redirects.flatMap(({ from, to }) => pathVariants(from).map((variant) => `${withBase(variant, base)} ${withBase(to, base)} 301`));
+  return `# Old addresses of pages, generated from each post's legacyPaths. Do not edit.\n${lines.join("\n")}\n`;
+}
+
+/** nginx `location` blocks, for `include` inside the server block of deploy/nginx.conf. */
+export function nginxRedirects(redirects: readonly Redirect[], base = "/"): string {
+  const blocks = redirects.flatMap(({ from, to }) =>
+    pathVariants(from).map((variant) => `location = ${withBase(variant, base)} { return 301 ${withBase(to, base)}; }`),
+  );
+  return `# Old addresses of pages, generated from each post's legacyPaths. Do not edit.\n${blocks.join("\n")}\n`;
+}
