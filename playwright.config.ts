@@ -21,7 +21,7 @@ export default defineConfig({
   // Tests read the production build. `npm test` builds first and sets SKIP_BUILD; run alone,
   // Playwright builds before it serves.
   webServer: {
-    command: `${process.env.SKIP_BUILD ? "" : "npm run build && "}npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    command: `${process.env.SKIP_BUILD ? "" : "npm run build && "}npx astro preview --host 127.0.0.1 --port ${PORT} --ignore-lock`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

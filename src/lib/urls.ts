@@ -21,3 +21,10 @@ export const postPath = (collection: PostCollection, id: string): string =>
 export const topicPath = (id: string): string => `/topics/${id}/`;
 export const authorPath = (id: string): string => `/authors/${id}/`;
 export const glossaryPath = (id?: string): string => (id ? `/glossary/#${id}` : "/glossary/");
+
+/** Share image (Open Graph card) of a post, or the site's own card. Made at build time by src/pages/share/. */
+export const sharePath = (collection?: PostCollection, id?: string): string =>
+  collection && id ? `/share/${collection}/${id}.png` : "/share/site.png";
+
+/** Absolute URL of a site path (base path included), for feeds, canonical links and share tags. */
+export const absoluteUrl = (path: string, site: URL | undefined): string => new URL(withBase(path), site).href;
