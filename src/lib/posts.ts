@@ -43,6 +43,9 @@ export function byNewest<P extends PostRef>(a: P, b: P): number {
   return lastChanged(b.data).getTime() - lastChanged(a.data).getTime() || a.data.title.localeCompare(b.data.title);
 }
 
+/** What readers call a post of this collection. */
+export const kindOf = (collection: PostCollection): "Article" | "Guide" => (collection === "guides" ? "Guide" : "Article");
+
 /** URL path of a post, without the base path. */
 export const pathOf = (post: PostRef): string => postPath(post.collection, post.id);
 

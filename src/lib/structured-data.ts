@@ -4,7 +4,6 @@
  * `reviewedBy` appear only when a named review happened.
  */
 import { isoDay } from "./dates.ts";
-import type { Source } from "./schema.ts";
 
 interface Named {
   name: string;
@@ -24,7 +23,6 @@ export interface MedicalPageInput {
   author: Named & { kind: "person" | "organization" };
   publisher: { name: string; url: string };
   topics: readonly string[];
-  sources: readonly Source[];
   adaptedFrom?: { title: string; author: string; published: Date } | undefined;
   language: string;
 }
@@ -49,13 +47,6 @@ export function medicalWebPage(page: MedicalPageInput): Record<string, unknown> 
     author: { "@type": page.author.kind === "person" ? "Person" : "Organization", name: page.author.name, url: page.author.url },
     publisher: { "@type": "Organization", name: page.publisher.name, url: page.publisher.url },
     about: page.topics.map((name) => ({ "@type": "Thing", name })),
-    citation: page.sources.map((source) => ({
-      "@type": "CreativeWork",
-      name: source.title,
-      url: source.url,
-      publisher: { "@type": "Organization", name: source.publisher },
-      ...(source.year !== undefined ? { datePublished: String(source.year) } : {}),
-    })),
     ...(page.adaptedFrom
       ? {
           isBasedOn: {

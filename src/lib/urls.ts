@@ -28,3 +28,13 @@ export const sharePath = (collection?: PostCollection, id?: string): string =>
 
 /** Absolute URL of a site path (base path included), for feeds, canonical links and share tags. */
 export const absoluteUrl = (path: string, site: URL | undefined): string => new URL(withBase(path), site).href;
+
+/**
+ * A source address as readers can scan it: the site name ("cancer.net"), or for a paper its DOI
+ * ("doi.org/10.1136/bmj.m2836"). The full address is the link, and printed pages show it whole.
+ */
+export function displayUrl(url: string): string {
+  const { hostname, pathname } = new URL(url);
+  const host = hostname.replace(/^www\./, "");
+  return host === "doi.org" ? `${host}${decodeURIComponent(pathname)}` : host;
+}

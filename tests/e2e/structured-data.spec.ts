@@ -37,7 +37,6 @@ for (const [collection, id] of posts) {
       expect(medical).not.toHaveProperty("lastReviewed");
       expect(medical).not.toHaveProperty("reviewedBy");
     }
-    expect((medical!.citation as unknown[]).length).toBe((frontmatter.sources as unknown[]).length);
     expect(medical!.image).toBe(meta(page, "og:image"));
     expect(meta(page, "og:type")).toBe("article");
     expect(meta(page, "article:published_time")).toBe(day(frontmatter.published));

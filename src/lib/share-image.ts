@@ -1,0 +1,324 @@
+/**
+ * Share images (Open Graph / Twitter cards): one 1200x630 PNG per published post and one for the
+ * site, made at build time from local fonts only (no network), and cached between builds.
+ *
+ * satori lays the card out from a plain `{ type, props }` tree and draws its text as paths; resvg
+ * turns that SVG into a PNG. Both are slow next to the rest of a page build (tens of ms a card),
+ * so a card's PNG is kept under `<cacheDir>/share-images/<key>.png`, `key` being a hash of what
+ * is drawn: the card's text, the template version and the fonts. Change the design? Bump
+ * `TEMPLATE_VERSION`, and every card is drawn anew on the next build.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { constants as zlibConstants, crc32, deflateSync } from "node:zlib";
+import { dirname, join, resolve } from "node:path";
+import satori from "satori";
+import { renderAsync } from "@resvg/resvg-js";
+
+/** Bump when the design below changes, so cached PNGs of the old design are not reused. */
+export const TEMPLATE_VERSION = 2;
+
+export const SHARE_IMAGE_WIDTH = 1200;
+export const SHARE_IMAGE_HEIGHT = 630;
+
+/** What one card shows. Everything here goes into the cache key. */
+export interface ShareCard {
+  /** The page title (or the site name, for the site card). */
+  title: string;
+  /** Small label above the title; none on the site card. */
+  kind?: "Article" | "Guide" | undefined;
+  /** A line under the title: the site's tagline on the site card; posts leave it out. */
+  description?: string | undefined;
+  /** `site.name`, shown in the footer. */
+  siteName: string;
+  /** `site.organization.name`, shown in the footer. */
+  organizationName: string;
+}
+
+export interface RenderOptions {
+  /**
+   * Folder that holds `share-images/`. Default: `ASTRO_CACHE_DIR` or `.astro`, from the working
+   * directory (the same folder Astro uses as its cacheDir). `false` renders without the cache.
+   */
+  cacheDir?: string | false;
+  /** Draws the PNG on a cache miss (tests pass a spy; the default is `renderUncached`). */
+  renderer?: (card: ShareCard) => Promise<Uint8Array<ArrayBuffer>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fonts: read once per process, from the installed @fontsource package (woff: satori reads woff
+// and ttf, not woff2).
+
+const FONT_FILES = [
+  { file: "atkinson-hyperlegible-latin-700-normal.woff", weight: 700 },
+  { file: "atkinson-hyperlegible-latin-400-normal.woff", weight: 400 },
+  { file: "atkinson-hyperlegible-latin-ext-700-normal.woff", weight: 700 },
+  { file: "atkinson-hyperlegible-latin-ext-400-normal.woff", weight: 400 },
+] as const;
+const FONT_NAME = "Atkinson Hyperlegible";
+
+function fontDir(): string {
+  try {
+    // Resolves from this module, wherever the build bundled it to.
+    const require = createRequire(import.meta.url);
+    return dirname(require.resolve("@fontsource/atkinson-hyperlegible/files/" + FONT_FILES[0].file));
+  } catch {
+    return resolve(process.cwd(), "node_modules/@fontsource/atkinson-hyperlegible/files");
+  }
+}
+
+type SatoriFont = { name: string; data: Buffer; weight: 400 | 700; style: "normal" };
+let fontsPromise: Promise<SatoriFont[]> | undefined;
+
+// The same array every time: satori keeps its parsed fonts per array, so they are parsed once.
+const loadFonts = (): Promise<SatoriFont[]> =>
+  (fontsPromise ??= (async () => {
+    const dir = fontDir();
+    return Promise.all(
+      FONT_FILES.map(async ({ file, weight }) => ({
+        name: FONT_NAME,
+        data: await readFile(join(dir, file)),
+        weight,
+        style: "normal" as const,
+      })),
+    );
+  })());
+
+let fontFingerprint: string | undefined;
+/** File sizes of the fonts: a new font version changes them, and so the cache key. */
+function fontsKey(): string {
+  if (fontFingerprint === undefined) {
+    const dir = fontDir();
+    fontFingerprint = FONT_FILES.map(({ file }) => `${file}:${statSync(join(dir, file)).size}`).join(",");
+  }
+  return fontFingerprint;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Design: the brand teal of src/styles/tokens.css behind white text (7.6:1, WCAG AAA), a white
+// label with the kind in teal, the title in big bold Atkinson Hyperlegible (up to 3 lines, then
+// an ellipsis), and "City of Hope · Patient Guides" under a rule at the bottom. Few boxes and no
+// images, borders or gradients: each costs render time, 1,000 times over.
+
+const BRAND = "#0b5e5e";
+const ON_BRAND = "#ffffff";
+const ON_BRAND_MUTED = "#d4ebeb"; // 6.1:1 on BRAND
+const LABEL_BG = "#ffffff";
+const DIVIDER = "#6fa9a9"; // decorative only
+
+type Node = { type: string; props: Record<string, unknown> & { style?: Record<string, unknown> } };
+const el = (type: string, style: Record<string, unknown>, children?: unknown): Node => ({
+  type,
+  props: { style, children },
+});
+
+/** Title size: big for short titles, smaller for long ones, so most fit in two or three lines. */
+function titleSize(title: string): number {
+  const n = title.length;
+  if (n <= 30) return 80;
+  if (n <= 60) return 68;
+  return 60;
+}
+
+/** The card's element tree (exported for tests). */
+export function cardTree(card: ShareCard): Node {
+  const size = titleSize(card.title);
+  const children: Node[] = [];
+  if (card.kind) {
+    children.push(
+      el(
+        "div",
+        {
+          display: "flex",
+          alignSelf: "flex-start",
+          backgroundColor: LABEL_BG,
+          color: BRAND,
+          fontSize: 30,
+          fontWeight: 700,
+          letterSpacing: 1,
+          textTransform: "uppercase",
+          padding: "6px 18px",
+          borderRadius: 8,
+          marginBottom: 36,
+        },
+        card.kind,
+      ),
+    );
+  }
+  children.push(
+    el(
+      "div",
+      {
+        fontSize: size,
+        fontWeight: 700,
+        lineHeight: 1.15,
+        color: ON_BRAND,
+        // Plain wrapping: satori's textWrap "balance" broke some titles into three narrow lines
+        // that lineClamp then cut, where greedy wrapping fits them in two.
+        lineClamp: 3,
+      },
+      card.title,
+    ),
+  );
+  if (card.description) {
+    children.push(
+      el(
+        "div",
+        { fontSize: 36, lineHeight: 1.35, color: ON_BRAND_MUTED, marginTop: 28, lineClamp: 3 },
+        card.description,
+      ),
+    );
+  }
+  return el(
+    "div",
+    {
+      width: "100%",
+      height: "100%",
+      boxSizing: "border-box",
+      display: "flex",
+      flexDirection: "column",
+      backgroundColor: BRAND,
+      fontFamily: FONT_NAME,
+      padding: "72px 88px 56px",
+    },
+    [
+      el("div", { display: "flex", flexDirection: "column", flexGrow: 1, justifyContent: "center" }, children),
+      // A filled box, not a border: satori draws borders with nested clip paths, which cost resvg
+      // a full-size mask each.
+      el("div", { height: 3, backgroundColor: DIVIDER, marginBottom: 24 }),
+      el(
+        "div",
+        { display: "flex", fontSize: 32, fontWeight: 700, color: ON_BRAND },
+        `${card.organizationName} · ${card.siteName}`,
+      ),
+    ],
+  );
+}
+
+/** Draws the card, without the cache. */
+export async function renderUncached(card: ShareCard): Promise<Uint8Array<ArrayBuffer>> {
+  const fonts = await loadFonts();
+  const svg = await satori(cardTree(card) as never, {
+    width: SHARE_IMAGE_WIDTH,
+    height: SHARE_IMAGE_HEIGHT,
+    fonts,
+  });
+  // renderAsync, not `new Resvg().render()`: each render holds ~6 MB of native memory that V8
+  // does not see, freed only by finalizers that run on a later turn of the event loop. A loop of
+  // synchronous renders never gave them one and grew to 2 GB in 300 cards.
+  const image = await renderAsync(svg, {
+    fitTo: { mode: "width", value: SHARE_IMAGE_WIDTH },
+    // The SVG's text is already paths: scanning the system's fonts would only cost time.
+    font: { loadSystemFonts: false },
+    logLevel: "off",
+  });
+  // resvg's own PNG encoder took 15-20 ms a card, more than drawing it; a flat card has a few
+  // dozen colours, so a palette PNG written here is exact, half the size, and takes ~4 ms.
+  return encodePalettePng(image.pixels, image.width, image.height) ?? new Uint8Array(image.asPng());
+}
+
+const PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, "latin1");
+  data.copy(out, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+/**
+ * An 8-bit palette PNG of opaque RGBA pixels, or undefined when the image has more than 256
+ * colours or any transparency (the caller then uses resvg's encoder). Lossless either way.
+ */
+export function encodePalettePng(rgba: Uint8Array, width: number, height: number): Buffer<ArrayBuffer> | undefined {
+  if (rgba.byteOffset % 4 !== 0) rgba = rgba.slice(); // a Uint32Array view needs alignment
+  const palette = new Map<number, number>();
+  const plte: number[] = [];
+  const rows = Buffer.alloc((width + 1) * height); // each row: filter byte 0, then indices
+  const words = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
+  let last = -1;
+  let lastIndex = 0;
+  for (let y = 0, p = 0; y < height; y++) {
+    let out = y * (width + 1) + 1;
+    for (let x = 0; x < width; x++, p++, out++) {
+      const word = words[p]!;
+      if (word !== last) {
+        const at = p * 4;
+        if (rgba[at + 3] !== 255) return undefined;
+        let index = palette.get(word);
+        if (index === undefined) {
+          index = palette.size;
+          if (index === 256) return undefined;
+          palette.set(word, index);
+          plte.push(rgba[at]!, rgba[at + 1]!, rgba[at + 2]!);
+        }
+        last = word;
+        lastIndex = index;
+      }
+      rows[out] = lastIndex;
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 3; // colour type: palette
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk("IHDR", header),
+    pngChunk("PLTE", Buffer.from(plte)),
+    // Run-length deflate: the card is long runs of one colour, and RLE is the fastest strategy.
+    pngChunk("IDAT", deflateSync(rows, { level: 6, strategy: zlibConstants.Z_RLE })),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cache.
+
+/** The folder Astro caches in (astro.config.ts reads the same variable). */
+export const defaultCacheDir = (): string => resolve(process.cwd(), process.env.ASTRO_CACHE_DIR ?? ".astro");
+
+/** Hash of everything that decides the card's pixels. */
+export function cacheKey(card: ShareCard): string {
+  const fields = [card.title, card.kind ?? "", card.description ?? "", card.siteName, card.organizationName];
+  return createHash("sha256")
+    .update(JSON.stringify({ v: TEMPLATE_VERSION, fonts: fontsKey(), fields }))
+    .digest("hex");
+}
+
+/** Path of a card's cached PNG. */
+export const cachePath = (card: ShareCard, cacheDir: string = defaultCacheDir()): string =>
+  join(cacheDir, "share-images", `${cacheKey(card)}.png`);
+
+/** The card as a PNG: from the cache when drawn before, else drawn now and cached. */
+export async function renderShareImage(
+  card: ShareCard,
+  options: RenderOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  const render = options.renderer ?? renderUncached;
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  if (cacheDir === false) return render(card);
+  const file = cachePath(card, cacheDir);
+  try {
+    return await readFile(file);
+  } catch {
+    // Not cached yet.
+  }
+  const png = await render(card);
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    // Write then rename, so a build that stops halfway, or runs beside another, never leaves a
+    // half-written PNG under the final name.
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(tmp, png);
+    await rename(tmp, file);
+  } catch {
+    // A cache we can't write only costs time on the next build.
+  }
+  return png;
+}
