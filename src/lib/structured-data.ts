@@ -31,11 +31,9 @@ export function medicalWebPage(page: MedicalPageInput): Record<string, unknown> 
   return {
     "@context": "https://schema.org",
     "@type": "MedicalWebPage",
-    "@id": page.url,
     url: page.url,
     mainEntityOfPage: page.url,
     headline: page.title,
-    name: page.title,
     description: page.description,
     inLanguage: page.language,
     image: page.imageUrl,

@@ -49,7 +49,7 @@ test("every page: JSON-LD parses, sharing tags are complete, and the share image
     const blocks = jsonLd(page);
     const canonical = /<link rel="canonical" href="([^"]+)"/.exec(page)?.[1];
     expect(canonical, path).toMatch(new RegExp(`^${SITE_URL}/`));
-    for (const key of ["og:title", "og:description", "og:url", "og:image", "og:image:alt", "twitter:card", "twitter:image"]) {
+    for (const key of ["og:title", "og:description", "og:url", "og:image", "og:image:alt", "twitter:card", "twitter:image:alt"]) {
       expect(meta(page, key), `${path} ${key}`).toBeTruthy();
     }
     expect(meta(page, "og:url"), path).toBe(canonical);
