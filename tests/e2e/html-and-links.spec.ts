@@ -7,19 +7,12 @@ import { expect, test } from "@playwright/test";
 import { existsSync, readFileSync } from "node:fs";
 import { HtmlValidate } from "html-validate";
 import { DIST, builtPages } from "./site";
+import { brokenLinks } from "../link-check";
 
 const BASE = (process.env.BASE_PATH ?? "/").replace(/\/?$/, "/");
 const pages = builtPages();
 const fileOf = (path: string) => `${DIST}${path.endsWith("/") ? `${path}index.html` : path}`;
 const html = (path: string) => readFileSync(fileOf(path), "utf8");
-const idsCache = new Map<string, Set<string>>();
-const idsOn = (path: string) => {
-  let ids = idsCache.get(path);
-  if (!ids) idsCache.set(path, (ids = new Set([...html(path).matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!))));
-  return ids;
-};
-/** Attribute values that are links: href on links and anchors, src on anything that loads. */
-const links = (page: string) => [...page.matchAll(/<(a|link|script|img|source|iframe)\b[^>]*?\s(href|src|srcset)="([^"]*)"/g)].map((match) => ({ tag: match[1]!, attr: match[2]!, value: match[3]!.replaceAll("&amp;", "&") }));
 
 test("every page is valid HTML (html-validate, recommended preset)", async () => {
   const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
@@ -32,32 +25,7 @@ test("every page is valid HTML (html-validate, recommended preset)", async () =>
 });
 
 test("every internal link and #fragment resolves; external links are https", () => {
-  const broken: string[] = [];
-  for (const path of pages) {
-    for (const { tag, attr, value } of links(html(path))) {
-      for (const target of attr === "srcset" ? value.split(",").map((part) => part.trim().split(/\s+/)[0]!) : [value]) {
-        if (/^(data:|tel:|mailto:)/.test(target)) continue;
-        if (/^https?:\/\//.test(target)) {
-          if (!target.startsWith("https://")) broken.push(`${path}: <${tag}> ${target} is not https`);
-          continue;
-        }
-        const url = new URL(target, `http://site${path}`);
-        const targetPath = decodeURI(url.pathname);
-        if (!targetPath.startsWith(BASE)) broken.push(`${path}: ${target} is outside the base path ${BASE}`);
-        const local = `/${targetPath.slice(BASE.length)}`;
-        const file = fileOf(local);
-        if (!existsSync(file)) {
-          broken.push(`${path}: ${target} -> no file ${file}`);
-          continue;
-        }
-        const fragment = decodeURIComponent(url.hash.slice(1)).split(":~:")[0];
-        if (fragment && local.endsWith("/") && !idsOn(local).has(fragment) && fragment !== "top") {
-          broken.push(`${path}: ${target} -> no element with id "${fragment}"`);
-        }
-      }
-    }
-  }
-  expect(broken).toEqual([]);
+  expect(brokenLinks(DIST, BASE)).toEqual([]);
 });
 
 test("no page loads anything from another site", () => {

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync, cpSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { isolatedSite, startDev, type IsolatedSite } from "./isolated-site";
+import { brokenLinks } from "../link-check";
 
 const sites: IsolatedSite[] = [];
 afterAll(() => sites.forEach((site) => site.remove()));
@@ -86,4 +87,28 @@ describe("npm run dev", () => {
       dev.stop();
     }
   }, 90_000);
+});
+
+describe("a build under a base path (e.g. GitHub Pages at /patient-guides/)", () => {
+  const BASE = "/patient-guides/";
+  const SITE = "https://example.github.io";
+  const site = newSite("content");
+  const build = site.run(["astro", "build"], { BASE_PATH: BASE, SITE_URL: SITE });
+
+  test("builds, and every internal link and #fragment resolves under the base path", () => {
+    expect(build.code, build.output.slice(-3000)).toBe(0);
+    expect(brokenLinks(join(site.dir, "dist"), BASE)).toEqual([]);
+  });
+
+  test("canonical URLs, feed, sitemap, share images and redirects carry the base path", () => {
+    const article = read(site, "articles/getting-a-second-opinion/index.html");
+    expect(article).toContain(`<link rel="canonical" href="${SITE}${BASE}articles/getting-a-second-opinion/">`);
+    expect(article).toContain(`content="${SITE}${BASE}share/articles/getting-a-second-opinion.png"`);
+    expect(article).toContain(`href="${BASE}guides/medical-records/"`);
+    expect(read(site, "rss.xml")).toContain(`<link>${SITE}${BASE}articles/getting-a-second-opinion/</link>`);
+    expect(read(site, "sitemap-0.xml")).toContain(`<loc>${SITE}${BASE}guides/insurance/</loc>`);
+    expect(read(site, "robots.txt")).toContain(`Sitemap: ${SITE}${BASE}sitemap-index.xml`);
+    expect(read(site, "_redirects")).toContain(`${BASE}blog/in-cancer-expertise-is-crucial-tips-on-getting-a-second-opinion/ ${BASE}articles/getting-a-second-opinion/ 301`);
+    expect(read(site, "search/index.html")).toContain(`data-bundle="${BASE}pagefind/"`);
+  });
 });

@@ -97,3 +97,27 @@ describe("deploy headers match the policy in src/lib/security.ts", () => {
 });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("the GitHub Pages workflow", () => {
+  const workflow = parse(readFileSync(".github/workflows/pages.yml", "utf8")) as {
+    on: Record<string, unknown>;
+    permissions: Record<string, string>;
+    jobs: Record<string, { steps: Step[]; needs?: string }>;
+  };
+  const build = workflow.jobs.build!.steps;
+
+  test("tests before it builds, builds with the Pages origin and base path, and deploys", () => {
+    expect(workflow.on.push).toEqual({ branches: ["main"] });
+    expect(workflow.permissions).toMatchObject({ pages: "write", "id-token": "write" });
+    const test = build.findIndex((step) => step.run?.trim() === "npm test");
+    const buildStep = build.findIndex((step) => step.run?.trim() === "npm run build");
+    expect(test).toBeGreaterThan(-1);
+    expect(buildStep).toBeGreaterThan(test);
+    const env = (build[buildStep] as Step & { env?: Record<string, string> }).env;
+    expect(env?.BASE_PATH).toContain("steps.pages.outputs.base_path");
+    expect(env?.SITE_URL).toContain("steps.pages.outputs.origin");
+    expect(build.some((step) => step.uses?.startsWith("actions/upload-pages-artifact@") && step.with?.path === "dist/")).toBe(true);
+    expect(workflow.jobs.deploy?.needs).toBe("build");
+    expect(workflow.jobs.deploy?.steps.some((step) => step.uses?.startsWith("actions/deploy-pages@"))).toBe(true);
+  });
+});
