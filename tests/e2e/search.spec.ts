@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { DIST, publishedIds } from "./site";
+import { indexedUrls } from "../search-index";
 
 /** Types a query into the search page's box, as a reader would, and waits for the results. */
 async function searchFor(page: Page, query: string) {
@@ -205,4 +206,5 @@ test("every published article and guide is in the search index, and nothing else
   }, "/pagefind/pagefind.js");
   expect(indexed.filter((url: string) => url !== "/glossary/").sort()).toEqual(expected);
   expect(indexed).toContain("/glossary/");
+  expect(indexedUrls(DIST)).toEqual([...expected, "/glossary/"].sort());
 });

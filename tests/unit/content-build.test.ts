@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { isolatedSite, startDev, type IsolatedSite } from "./isolated-site";
 import { brokenLinks } from "../link-check";
+import { indexedUrls } from "../search-index";
 
 const sites: IsolatedSite[] = [];
 afterAll(() => sites.forEach((site) => site.remove()));
@@ -36,6 +37,7 @@ describe("a good build", () => {
   const draft = readFileSync("tests/fixtures/content/guides/good-guide.mdx", "utf8");
   writeFileSync(join(site.content, "guides/draft-guide.mdx"), draft.replace("published: 2025-03-01", "published: 2025-03-01\ndraft: true"));
   writeFileSync(join(site.content, "guides/future-guide.mdx"), draft.replace("published: 2025-03-01", "published: 2099-01-01"));
+  writeFileSync(join(site.content, "guides/overdue-guide.mdx"), draft.replace("published: 2025-03-01", "published: 2025-03-01\nnextReview: 2026-01-01"));
   const scaffold = site.run(["new", "article", "A brand new test article"]);
   const build = site.run(["astro", "build"]);
 
@@ -44,7 +46,7 @@ describe("a good build", () => {
     expect(build.code, build.output.slice(-3000)).toBe(0);
   });
 
-  test("publishes the scaffolded post in the site, sitemap and feed", () => {
+  test("publishes the scaffolded post in the site, sitemap, feed and search index", () => {
     expect(scaffold.output).toContain("Created content/articles/a-brand-new-test-article.mdx");
     expect(scaffold.output).toContain("http://localhost:4321/articles/a-brand-new-test-article/");
     const html = read(site, "articles/a-brand-new-test-article/index.html");
@@ -52,14 +54,27 @@ describe("a good build", () => {
     expect(html).toContain("A brand new test article");
     expect(read(site, "sitemap-0.xml")).toContain("/articles/a-brand-new-test-article/</loc>");
     expect(read(site, "rss.xml")).toContain("/articles/a-brand-new-test-article/</link>");
+    expect(indexedUrls(join(site.dir, "dist"))).toEqual([
+      "/articles/a-brand-new-test-article/",
+      "/articles/good-article/",
+      "/glossary/",
+      "/guides/good-guide/",
+      "/guides/overdue-guide/",
+    ]);
   });
 
-  test("keeps drafts and scheduled posts out of the site, sitemap and feed", () => {
+  test("warns about a page whose review is overdue, but still builds it", () => {
+    expect(build.output).toMatch(/content\/guides\/overdue-guide\.mdx: review was due 2026-01-01/);
+    expect(existsSync(join(site.dir, "dist/guides/overdue-guide/index.html"))).toBe(true);
+  });
+
+  test("keeps drafts and scheduled posts out of the site, sitemap, feed and search index", () => {
     for (const id of ["draft-guide", "future-guide"]) {
       expect(existsSync(join(site.dir, `dist/guides/${id}/index.html`)), id).toBe(false);
       expect(read(site, "sitemap-0.xml")).not.toContain(`/guides/${id}/`);
       expect(read(site, "rss.xml")).not.toContain(`/guides/${id}/`);
       expect(read(site, "guides/index.html")).not.toContain(`/guides/${id}/`);
+      expect(indexedUrls(join(site.dir, "dist"))).not.toContain(`/guides/${id}/`);
     }
   });
 
@@ -74,7 +89,7 @@ describe("a good build", () => {
 });
 
 describe("npm run dev", () => {
-  test("shows drafts, marked as drafts", async () => {
+  test("shows drafts, marked as drafts, and explains that search needs a build", async () => {
     const site = newSite();
     const draft = readFileSync("tests/fixtures/content/guides/good-guide.mdx", "utf8");
     writeFileSync(join(site.content, "guides/draft-guide.mdx"), draft.replace("published: 2025-03-01", "published: 2025-03-01\ndraft: true"));
@@ -83,6 +98,10 @@ describe("npm run dev", () => {
       const response = await fetch(`${dev.url}/guides/draft-guide/`);
       expect(response.status).toBe(200);
       expect(await response.text()).toContain("Draft: this page is not published.");
+      // Search needs an index from a build; before one exists the dev server says so.
+      const index = await fetch(`${dev.url}/pagefind/pagefind.js`);
+      expect(index.status).toBe(404);
+      expect(await index.text()).toContain("run `npm run build` once");
     } finally {
       dev.stop();
     }
