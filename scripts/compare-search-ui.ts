@@ -1,0 +1,106 @@
+/**
+ * `npm run compare:search-ui`: measures the site's own search UI against Pagefind's Default UI
+ * and Component UI on the same build and index: bytes fetched (gzipped) to open the page and
+ * run a first query, and axe violations with results shown. Run `npm run build` first.
+ * This is how the site's search UI was chosen (see the search issue's closing note).
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Page } from "playwright";
+import AxeBuilder from "@axe-core/playwright";
+import { CHROMIUM_ARGS, findSystemChromium } from "./lib/chromium.mjs";
+
+const QUERY = "records";
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".wasm": "application/wasm" };
+
+const page = (title: string, head: string, body: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>${head}</head>
+<body><main><h1>${title}</h1>${body}</main></body></html>`;
+
+/** The two Pagefind UIs, each on a bare page as their documentation sets them up. */
+const CANDIDATES = {
+  "Pagefind Default UI": {
+    path: "/compare/default/",
+    html: page(
+      "Search (Pagefind Default UI)",
+      '<link href="/pagefind/pagefind-ui.css" rel="stylesheet"><script src="/pagefind/pagefind-ui.js"></script>',
+      '<div id="search"></div><script>window.addEventListener("DOMContentLoaded",()=>new PagefindUI({element:"#search",showSubResults:true}))</script>',
+    ),
+    input: ".pagefind-ui__search-input",
+    result: ".pagefind-ui__result",
+  },
+  "Pagefind Component UI": {
+    path: "/compare/component/",
+    html: page(
+      "Search (Pagefind Component UI)",
+      '<link href="/pagefind/pagefind-component-ui.css" rel="stylesheet"><script type="module" src="/pagefind/pagefind-component-ui.js"></script>',
+      "<pagefind-input></pagefind-input><pagefind-summary></pagefind-summary><pagefind-results></pagefind-results>",
+    ),
+    input: "pagefind-input input",
+    result: "pagefind-results li",
+  },
+  "Site search (custom, Pagefind JS API)": { path: "/search/", html: undefined, input: 'input[name="q"]', result: ".search-result" },
+} as const;
+
+function serve(root: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent((request.url ?? "/").split("?")[0]!));
+    let file = join(root, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!file.startsWith(root) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+async function measure(browserPage: Page, url: string, input: string, result: string) {
+  let bytes = 0;
+  let requests = 0;
+  browserPage.on("response", async (response) => {
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    bytes += gzipSync(body, { level: 9 }).length;
+    requests++;
+  });
+  await browserPage.goto(url);
+  await browserPage.locator(input).first().fill(QUERY);
+  await browserPage.locator(result).first().waitFor({ timeout: 15_000 });
+  await browserPage.waitForLoadState("networkidle");
+  const { violations } = await new AxeBuilder({ page: browserPage }).withTags(AXE_TAGS).analyze();
+  return { bytes, requests, violations: violations.map((violation) => `${violation.id} (${violation.nodes.length})`) };
+}
+
+if (!existsSync("dist/pagefind/pagefind.js")) {
+  console.error("No built site with a search index: run `npm run build` first.");
+  process.exit(1);
+}
+const root = mkdtempSync(join(tmpdir(), "search-ui-"));
+cpSync("dist", root, { recursive: true });
+for (const candidate of Object.values(CANDIDATES)) {
+  if (!candidate.html) continue;
+  mkdirSync(join(root, candidate.path), { recursive: true });
+  writeFileSync(join(root, candidate.path, "index.html"), candidate.html);
+}
+const { server, url } = await serve(root);
+const executablePath = findSystemChromium();
+const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+try {
+  console.log(`Open the page and search for "${QUERY}", empty cache (gzip level 9):\n`);
+  for (const [name, candidate] of Object.entries(CANDIDATES)) {
+    const context = await browser.newContext();
+    const result = await measure(await context.newPage(), `${url}${candidate.path}`, candidate.input, candidate.result);
+    await context.close();
+    const kb = (result.bytes / 1024).toFixed(1);
+    console.log(`${name.padEnd(40)} ${kb.padStart(6)} KB in ${String(result.requests).padStart(2)} requests; axe: ${result.violations.length ? result.violations.join(", ") : "0 violations"}`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(root, { recursive: true, force: true });
+}
