@@ -1,7 +1,7 @@
 import { defineCollection, reference } from "astro:content";
 import { glob } from "astro/loaders";
 import {
-  MIN_GUIDE_SOURCES,
+  MIN_SOURCES,
   authorSchema,
   glossarySchema,
   postSchema,
@@ -12,28 +12,16 @@ import { DATA_PATTERN, POST_PATTERN, contentDir } from "@/lib/paths";
 const root = contentDir();
 const from = (folder: string, pattern: string) => glob({ base: `${root}/${folder}`, pattern });
 
-const articles = defineCollection({
-  loader: from("articles", POST_PATTERN),
-  schema: ({ image }) =>
-    postSchema({
-      author: reference("authors"),
-      topic: reference("topics"),
-      image: image(),
-      minSources: 1,
-    }),
-});
+/** Articles and guides share one schema; guides must cite more sources (MIN_SOURCES). */
+const posts = (folder: keyof typeof MIN_SOURCES) =>
+  defineCollection({
+    loader: from(folder, POST_PATTERN),
+    schema: ({ image }) =>
+      postSchema({ author: reference("authors"), topic: reference("topics"), image: image(), minSources: MIN_SOURCES[folder] }),
+  });
 
-const guides = defineCollection({
-  loader: from("guides", POST_PATTERN),
-  schema: ({ image }) =>
-    postSchema({
-      author: reference("authors"),
-      topic: reference("topics"),
-      image: image(),
-      minSources: MIN_GUIDE_SOURCES,
-    }),
-});
-
+const articles = posts("articles");
+const guides = posts("guides");
 const authors = defineCollection({ loader: from("authors", DATA_PATTERN), schema: authorSchema });
 const topics = defineCollection({ loader: from("topics", DATA_PATTERN), schema: topicSchema });
 const glossary = defineCollection({ loader: from("glossary", DATA_PATTERN), schema: glossarySchema });

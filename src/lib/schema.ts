@@ -10,7 +10,8 @@ import { z } from "astro/zod";
 export const TITLE_MAX = 70;
 export const DESCRIPTION_MAX = 160;
 export const DESCRIPTION_MIN = 50;
-export const MIN_GUIDE_SOURCES = 3;
+/** Fewest sources a page may list: guides, which give step-by-step advice, need more. */
+export const MIN_SOURCES = { articles: 1, guides: 3 } as const;
 
 /** `YYYY-MM-DD`, the only date form editors may write. */
 export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

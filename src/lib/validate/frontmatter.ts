@@ -5,7 +5,7 @@
  */
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "astro/zod";
-import { ISO_DATE, isRealCalendarDate, postSchema, MIN_GUIDE_SOURCES, TITLE_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN } from "../schema.ts";
+import { ISO_DATE, isRealCalendarDate, postSchema, MIN_SOURCES, TITLE_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN } from "../schema.ts";
 import { didYouMean, type Problem } from "./problems.ts";
 import type { PostCollection } from "../paths.ts";
 
@@ -36,7 +36,7 @@ function buildSchema(collection: PostCollection, known: KnownIds) {
     author: oneOf(known.authors),
     topic: oneOf(known.topics),
     image: z.string().min(1),
-    minSources: collection === "guides" ? MIN_GUIDE_SOURCES : 1,
+    minSources: MIN_SOURCES[collection],
   });
 }
 
