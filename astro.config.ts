@@ -22,16 +22,27 @@ export default defineConfig({
   },
   integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !isLegacyPage(page) }), searchIndex()],
   build: {
-    // Styles as files, never inline: the CSP below then needs no hash for them (styles of
-    // components used only inside MDX would otherwise get none and be blocked).
-    inlineStylesheets: "never",
+    // The one stylesheet (about 4 KB gzipped) travels inside each page: a page is a single
+    // request, and first paint does not wait for a second round trip (Lighthouse mobile FCP).
+    // Astro puts its hash in the page's CSP, so only that exact stylesheet may apply.
+    inlineStylesheets: "always",
   },
   vite: {
-    // One stylesheet for the whole site (about 4.5 KB gzipped): a page costs HTML + CSS,
-    // and the CSS is cached for every page after the first.
+    // One stylesheet for the whole site, so every page (and every component used only inside
+    // MDX) is covered by the same inlined, hashed <style>.
     // No inline scripts either: every script is a file from 'self', so one static Content
     // Security Policy (deploy/ and public/_headers) covers every page without per-build hashes.
-    build: { cssCodeSplit: false, assetsInlineLimit: 0 },
+    build: {
+      cssCodeSplit: false,
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        // Every MDX module triggers a harmless "use astro:head-inject" directive warning; at
+        // 1,000 pages that is 11,000 log lines that would bury an editor's real error.
+        onwarn(warning, warn) {
+          if (warning.code !== "MODULE_LEVEL_DIRECTIVE") warn(warning);
+        },
+      },
+    },
   },
   security: {
     csp: {

@@ -27,11 +27,20 @@ export const CSP_HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'", "upgrade-in
  */
 export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
 
+/**
+ * Style sources in the header. Pages inline their stylesheet, and its hash changes with every
+ * style edit, so a static header cannot name it: the header allows inline styles, and each
+ * page's <meta> policy (from Astro, with the exact hash) narrows that to the one stylesheet.
+ * A browser enforces both policies, so an injected <style> is still blocked. Scripts are never
+ * inline: 'unsafe-inline' is not allowed for them anywhere.
+ */
+export const HEADER_STYLE_SOURCES = ["'self'", "'unsafe-inline'"] as const;
+
 /** The full policy as a header value. */
 export const CSP_HEADER = [
   ...CSP_FETCH_DIRECTIVES.slice(0, 1),
   `script-src ${SCRIPT_SOURCES.join(" ")}`,
-  "style-src 'self'",
+  `style-src ${HEADER_STYLE_SOURCES.join(" ")}`,
   ...CSP_FETCH_DIRECTIVES.slice(1),
   ...CSP_HEADER_ONLY_DIRECTIVES,
 ].join("; ");

@@ -36,10 +36,11 @@ test("every page is sent with the security headers and a short cache", async ({ 
 });
 
 test("hashed build assets are cached for a year, and text is compressed", async ({ request }) => {
-  const html = await (await request.get(`${nginx.url}/`)).text();
-  const css = /href="(\/_astro\/[^"]+\.css)"/.exec(html)?.[1];
-  expect(css).toBeDefined();
-  const response = await request.get(`${nginx.url}${css}`, { headers: { "Accept-Encoding": "gzip" } });
+  // The search page links its own stylesheet and script as hashed files.
+  const html = await (await request.get(`${nginx.url}/search/`)).text();
+  const asset = /(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/.exec(html)?.[1];
+  expect(asset).toBeDefined();
+  const response = await request.get(`${nginx.url}${asset}`, { headers: { "Accept-Encoding": "gzip" } });
   expect(response.status()).toBe(200);
   expect(response.headers()["cache-control"]).toBe(CACHE_CONTROL.immutable);
   expect(response.headers()["content-encoding"]).toBe("gzip");
@@ -94,4 +95,19 @@ test("under the header CSP, no page and no search causes a violation", async ({ 
   await page.reload();
   await expect(page.locator('input[type="checkbox"]').first()).toBeChecked();
   expect(violations).toEqual([]);
+});
+
+test("an injected <style> is blocked: the page's <meta> policy narrows the header to its own stylesheet", async ({ page }) => {
+  const blocked: string[] = [];
+  await page.exposeFunction("reportBlocked", (directive: string) => blocked.push(directive));
+  await page.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (event) => (window as unknown as { reportBlocked(d: string): void }).reportBlocked(event.violatedDirective)),
+  );
+  await page.goto(`${nginx.url}/articles/getting-a-second-opinion/`);
+  const before = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.evaluate(() => document.head.insertAdjacentHTML("beforeend", "<style>body { background: rgb(255, 0, 0) }</style>"));
+  await expect.poll(() => blocked).toContain("style-src-elem");
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(before);
+  // The page's own stylesheet did apply: the site's layout is there.
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector(".site-header")!).borderBottomStyle)).toBe("solid");
 });
