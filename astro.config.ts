@@ -3,7 +3,8 @@ import { satteri } from "@astrojs/markdown-satteri";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { site } from "./src/site.config";
-import contentGuard, { isLegacyPage } from "./src/integrations/content-guard";
+import contentGuard, { isLegacyPage, publishedPosts } from "./src/integrations/content-guard";
+import shareImages from "./src/integrations/share-images";
 import searchIndex from "./src/integrations/search-index";
 import { CSP_FETCH_DIRECTIVES, SCRIPT_SOURCES } from "./src/lib/security";
 import { linksPlugin } from "./src/lib/markdown/links";
@@ -20,7 +21,13 @@ export default defineConfig({
   markdown: {
     processor: satteri({ hastPlugins: [linksPlugin({ base, site: siteUrl })] }),
   },
-  integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !isLegacyPage(page) }), searchIndex()],
+  integrations: [
+    contentGuard(),
+    mdx(),
+    sitemap({ filter: (page) => !isLegacyPage(page) }),
+    searchIndex(),
+    shareImages(publishedPosts),
+  ],
   build: {
     // The one stylesheet (about 4 KB gzipped) travels inside each page: a page is a single
     // request, and first paint does not wait for a second round trip (Lighthouse mobile FCP).

@@ -9,7 +9,7 @@ import type { AstroIntegration } from "astro";
 import { AstroError } from "astro/errors";
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { formatReport, inspectContent } from "../lib/validate/index.ts";
+import { formatReport, inspectContent, type ContentReport } from "../lib/validate/index.ts";
 import { netlifyRedirects, nginxRedirects, pathVariants, type Redirect } from "../lib/redirects.ts";
 import { withBase } from "../lib/urls.ts";
 import { overdueReviews } from "../lib/reviews.ts";
@@ -20,6 +20,11 @@ const legacyPathnames = new Set<string>();
 
 /** True for the redirect stub of an old address: it must not be listed in the sitemap. */
 export const isLegacyPage = (url: string): boolean => legacyPathnames.has(new URL(url).pathname);
+
+let published: ContentReport["published"] = [];
+
+/** The posts the current build publishes (known once the content check has run). */
+export const publishedPosts = (): ContentReport["published"] => published;
 
 export default function contentGuard(): AstroIntegration {
   let redirects: Redirect[] = [];
@@ -34,6 +39,7 @@ export default function contentGuard(): AstroIntegration {
         const report = inspectContent({ contentDir: contentDir(), includeUnpublished: command === "dev" });
         const problems = report.problems;
         redirects = report.redirects;
+        published = report.published;
         legacyPathnames.clear();
         for (const { from } of redirects) for (const variant of pathVariants(from)) legacyPathnames.add(withBase(variant, base));
         if (problems.length > 0) {

@@ -63,6 +63,16 @@ describe("a good build", () => {
     ]);
   });
 
+  test("draws a share image for each published post and the site, none for drafts", () => {
+    const png = (path: string) => readFileSync(join(site.dir, "dist", path));
+    for (const path of ["share/site.png", "share/articles/good-article.png", "share/articles/a-brand-new-test-article.png", "share/guides/good-guide.png"]) {
+      const bytes = png(path);
+      expect(bytes.subarray(1, 4).toString(), path).toBe("PNG");
+      expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], path).toEqual([1200, 630]);
+    }
+    for (const id of ["draft-guide", "future-guide"]) expect(existsSync(join(site.dir, `dist/share/guides/${id}.png`)), id).toBe(false);
+  });
+
   test("warns about a page whose review is overdue, but still builds it", () => {
     expect(build.output).toMatch(/content\/guides\/overdue-guide\.mdx: review was due 2026-01-01/);
     expect(existsSync(join(site.dir, "dist/guides/overdue-guide/index.html"))).toBe(true);

@@ -56,6 +56,8 @@ export interface ContentReport {
   problems: Problem[];
   /** Old addresses of published posts, to redirect (see src/lib/redirects.ts). */
   redirects: Redirect[];
+  /** The posts this build publishes, for build steps that need them before Astro renders. */
+  published: Array<{ collection: PostCollection; id: string; title: string }>;
 }
 
 /** The content check, plus what it learned that the build needs next (the redirects). */
@@ -207,7 +209,12 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       }),
     );
   }
-  return { problems, redirects };
+  const published = posts.flatMap((post) =>
+    post.data && routes.has(post.path) && !unpublished.has(post.path)
+      ? [{ collection: post.collection, id: post.id, title: post.data.title }]
+      : [],
+  );
+  return { problems, redirects, published };
 }
 
 const LETTER_IDS = Array.from({ length: 26 }, (_, index) => `letter-${String.fromCharCode(65 + index)}`);

@@ -1,0 +1,84 @@
+/**
+ * Share images (Open Graph cards, 1200x630 PNG) for every published post and one for the site.
+ * Worker threads start drawing them when the build starts, so the drawing runs on other cores
+ * while Astro renders pages on its one; when the build is done they are copied into
+ * dist/share/. Drawn cards are cached between builds (src/lib/share-image.ts).
+ */
+import { copyFile, mkdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { AstroIntegration } from "astro";
+import { cachePath, type ShareCard } from "../lib/share-image.ts";
+import { kindOf } from "../lib/posts.ts";
+import { sharePath } from "../lib/urls.ts";
+import type { PostCollection } from "../lib/paths.ts";
+import { site } from "../site.config.ts";
+
+export interface ShareJob {
+  /** Where the PNG goes, from the site root (e.g. /share/guides/insurance.png). */
+  path: string;
+  card: ShareCard;
+}
+
+const brand = { siteName: site.name, organizationName: site.organization.name };
+
+/** The cards to draw: the site's own, then one per published post. */
+export function shareJobs(posts: ReadonlyArray<{ collection: PostCollection; id: string; title: string }>): ShareJob[] {
+  return [
+    { path: sharePath(), card: { title: site.name, description: site.tagline, ...brand } },
+    ...posts.map((post) => ({ path: sharePath(post.collection, post.id), card: { title: post.title, kind: kindOf(post.collection), ...brand } })),
+  ];
+}
+
+/** Draws every card into the cache, split across worker threads. */
+function drawAll(jobs: readonly ShareJob[], cacheDir: string): Promise<void> {
+  // Leave one core for Astro's page rendering, which runs at the same time.
+  const workers = Math.max(1, Math.min(4, availableParallelism() - 1, jobs.length));
+  const batches = Array.from({ length: workers }, (_, worker) => jobs.filter((_, index) => index % workers === worker).map((job) => job.card));
+  return Promise.all(
+    batches.map(
+      (cards) =>
+        new Promise<void>((done, fail) => {
+          const worker = new Worker(new URL("./share-images-worker.ts", import.meta.url), { workerData: { cards, cacheDir } });
+          worker.once("error", fail);
+          worker.once("exit", (code) => (code === 0 ? done() : fail(new Error(`share image worker exited with ${code}`))));
+        }),
+    ),
+  ).then(() => undefined);
+}
+
+export default function shareImages(posts: () => ReadonlyArray<{ collection: PostCollection; id: string; title: string }>): AstroIntegration {
+  let cacheDir = ".astro";
+  let drawing: Promise<void> | undefined;
+  let jobs: ShareJob[] = [];
+  let started = 0;
+  return {
+    name: "patient-guides:share-images",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+      "astro:build:start": () => {
+        jobs = shareJobs(posts());
+        started = performance.now();
+        drawing = drawAll(jobs, cacheDir);
+        // Failures surface when the build awaits the result; don't crash the process before that.
+        drawing.catch(() => {});
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        await drawing;
+        const out = fileURLToPath(dir);
+        await Promise.all(
+          jobs.map(async ({ path, card }) => {
+            const target = join(out, path);
+            await mkdir(dirname(target), { recursive: true });
+            await copyFile(cachePath(card, cacheDir), target);
+          }),
+        );
+        logger.info(`${jobs.length} share images ready (${Math.round(performance.now() - started)} ms since the build started)`);
+      },
+    },
+  };
+}
