@@ -22,7 +22,7 @@ export const topicPath = (id: string): string => `/topics/${id}/`;
 export const authorPath = (id: string): string => `/authors/${id}/`;
 export const glossaryPath = (id?: string): string => (id ? `/glossary/#${id}` : "/glossary/");
 
-/** Share image (Open Graph card) of a post, or the site's own card. Made at build time by src/pages/share/. */
+/** Share image (Open Graph card) of a post, or the site's own card. Drawn at build time by src/integrations/share-images.ts. */
 export const sharePath = (collection?: PostCollection, id?: string): string =>
   collection && id ? `/share/${collection}/${id}.png` : "/share/site.png";
 
