@@ -63,3 +63,9 @@ export const CACHE_CONTROL = {
   /** HTML, feeds and the search index: short, so an update reaches readers within minutes. */
   short: "public, max-age=300, must-revalidate",
 } as const;
+
+/** A CSP hash source ('sha256-...') for inline text, e.g. a page's own <style>. */
+export async function cspHash(text: string): Promise<`sha256-${string}`> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return `sha256-${Buffer.from(digest).toString("base64")}`;
+}

@@ -58,7 +58,6 @@ export class SiteSearch extends HTMLElement {
     this.#more.addEventListener("click", () => void this.#showMore());
 
     this.#readUrl();
-    this.#filters.hidden = false;
     this.querySelector("form")?.addEventListener("submit", (event) => {
       event.preventDefault();
       void this.#run({ announceNow: true });
