@@ -5,7 +5,9 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import type { Root, RootContent } from "mdast";
+import { parse as parseYaml } from "yaml";
 import { parseMdx } from "../../src/lib/mdx-source.ts";
+import { displayUrl } from "../../src/lib/urls.ts";
 import { publishedIds, sourcePost } from "./site";
 
 const guides = publishedIds("guides").map((id) => sourcePost("guides", id));
@@ -70,7 +72,7 @@ test.describe("every guide", () => {
       await expect(items).toHaveCount(guide.data.sources.length);
       for (const [index, source] of guide.data.sources.entries()) {
         await expect(items.nth(index)).toHaveId(`source-${source.id}`);
-        await expect(items.nth(index).getByRole("link", { name: source.url, exact: true })).toHaveAttribute("href", source.url);
+        await expect(items.nth(index).getByRole("link", { name: displayUrl(source.url), exact: true })).toHaveAttribute("href", source.url);
       }
     });
   }
@@ -161,8 +163,9 @@ test.describe("glossary terms", () => {
         await expect(popover, `${post.path}: term ${id} opens`).toBeVisible();
         const link = popover.getByRole("link", { name: "More in the glossary" });
         await expect(link).toHaveAttribute("href", `/glossary/#${id}`);
-        const term = ((await popover.locator("strong").textContent()) ?? "").replace(/:\s*$/, "");
-        entries.push({ id, term });
+        const glossary = parseYaml(readFileSync(`content/glossary/${id}.yaml`, "utf8")) as { term: string; definition: string };
+        await expect(popover).toContainText(glossary.definition);
+        entries.push({ id, term: glossary.term });
 
         await page.keyboard.press("Escape");
         await expect(popover, `${post.path}: term ${id} closes with Escape`).toBeHidden();

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench`: measures the site and prints the figures; not a test (it never fails
+ * `npm test`). Two parts:
+ *
+ * 1. Build scaling: N generated articles (default 1,000) in a temp copy of the content, built
+ *    --runs times (medians reported), then search timed on that build's index.
+ * 2. The real site: built with `npm run build`, served by `astro preview`; page weight per page
+ *    type, search, and Lighthouse.
+ *
+ * Writes bench-results/latest.json (git-ignored) and checks the budgets; exits 1 on a failed
+ * budget only with --strict. Progress goes to stderr, the report to stdout. See USAGE in
+ * scripts/bench/options.ts for the options.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright";
+import { launchBrowser } from "./bench/browser.ts";
+import { SCALING_MAX_RATIO, checkBudgets } from "./bench/budgets.ts";
+import { runLighthouse } from "./bench/lighthouse.ts";
+import { buildRealSite, measureSyntheticSite } from "./bench/measure-build.ts";
+import { parseOptions, type BenchOptions } from "./bench/options.ts";
+import { measurePageWeights } from "./bench/page-weight.ts";
+import { startPreview } from "./bench/preview.ts";
+import { REPO, cleanUp, cleanUpOnSignals, tempDir, wasInterrupted } from "./bench/processes.ts";
+import { progress } from "./bench/progress.ts";
+import { formatReport } from "./bench/report.ts";
+import type { BenchResults } from "./bench/results.ts";
+import { measureSearch } from "./bench/search-timing.ts";
+
+const RESULTS_DIR = join(REPO, "bench-results");
+const LOG_DIR = join(RESULTS_DIR, "logs");
+
+const options = parseOptions(process.argv.slice(2));
+cleanUpOnSignals();
+
+let exitCode = 0;
+try {
+  const results = await runBench(options);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(formatReport(results));
+  progress(`written: bench-results/latest.json (build logs in bench-results/logs/)`);
+  if (options.strict && results.budgets.some((budget) => budget.status === "FAIL")) exitCode = 1;
+} catch (error) {
+  if (!wasInterrupted()) console.error(`[bench] stopped: ${error instanceof Error ? error.message : String(error)}`);
+  exitCode = 1;
+} finally {
+  await cleanUp();
+}
+process.exit(wasInterrupted() ? 130 : exitCode);
+
+async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const results: BenchResults = {
+    startedAt: new Date().toISOString(),
+    options,
+    machine: {
+      node: process.version,
+      platform: process.platform,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? "unknown",
+      memoryGiB: totalmem() / 1024 ** 3,
+      loadAverageAtStart: loadavg()[0] ?? 0,
+    },
+    builds: [],
+    errors: [],
+    budgets: [],
+  };
+  // One browser for every page-weight and search measurement, started when first needed.
+  let browser: Browser | undefined;
+  const getBrowser = async () => (browser ??= await launchBrowser());
+  /** Runs one measurement; on failure records why and lets the rest of the benchmark go on. */
+  const attempt = async <T>(what: string, measure: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await measure();
+    } catch (error) {
+      if (wasInterrupted()) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      progress(`${what} failed: ${message}`);
+      results.errors.push({ what, message });
+      return undefined;
+    }
+  };
+
+  if (!options.skipBuild) {
+    const counts = options.scaling ? [options.pages, options.pages * 10] : [options.pages];
+    for (const pages of counts) {
+      progress(`== build scaling: ${pages.toLocaleString("en-US")} generated articles`);
+      const site = await measureSyntheticSite({ pages, runs: options.runs, format: options.format, warm: options.warm, logDir: LOG_DIR });
+      const search = await attempt(`search on ${pages} generated pages`, async () => {
+        progress(`  search on the ${pages.toLocaleString("en-US")}-page build...`);
+        const preview = await startPreview(site.project, site.dist);
+        try {
+          return await measureSearch(await getBrowser(), preview.url, `${pages.toLocaleString("en-US")} generated pages`);
+        } finally {
+          await preview.stop();
+        }
+      });
+      site.remove();
+      results.builds.push(search ? { ...site.series, search } : site.series);
+    }
+    if (options.scaling) results.scaling = compareScaling(results.builds);
+  }
+
+  if (!options.onlyBuild) {
+    progress("== real site: npm run build");
+    const out = tempDir("real-site");
+    const dist = join(out.path, "dist");
+    const build = await buildRealSite(dist, join(LOG_DIR, "build-real-site.log"));
+    progress(`  built in ${build.seconds.toFixed(1)} s; serving it with astro preview`);
+    const preview = await startPreview(REPO, dist);
+    try {
+      const realSite: NonNullable<BenchResults["realSite"]> = { buildSeconds: build.seconds, buildCpuSeconds: build.cpuSeconds };
+      results.realSite = realSite;
+      progress("  page weight per page type...");
+      const pages = await attempt("page weight", async () => measurePageWeights(await getBrowser(), preview.url));
+      if (pages) realSite.pages = pages;
+      progress("  search timing...");
+      const search = await attempt("search on the real site", async () => measureSearch(await getBrowser(), preview.url, "real site"));
+      if (search) realSite.search = search;
+      if (!options.skipLighthouse) {
+        progress("  lighthouse (about 13 s per page)...");
+        const lighthouse = await attempt("lighthouse", () => runLighthouse(preview.url));
+        if (lighthouse) realSite.lighthouse = lighthouse;
+      }
+    } finally {
+      await preview.stop();
+      out.remove();
+    }
+  }
+
+  results.finishedAt = new Date().toISOString();
+  results.budgets = checkBudgets(results);
+  return results;
+}
+
+function compareScaling(builds: BenchResults["builds"]): NonNullable<BenchResults["scaling"]> {
+  const [small, large] = builds;
+  const ratio = (pick: (build: (typeof builds)[number]) => number | undefined) => {
+    const [from, to] = [small && pick(small), large && pick(large)];
+    return from && to ? to / from : undefined;
+  };
+  const timeRatio = ratio((build) => build.median.seconds);
+  return {
+    fromPages: small?.pages ?? 0,
+    toPages: large?.pages ?? 0,
+    timeRatio,
+    cpuRatio: ratio((build) => build.median.cpuSeconds),
+    linear: timeRatio === undefined ? undefined : timeRatio <= SCALING_MAX_RATIO,
+  };
+}

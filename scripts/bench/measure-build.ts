@@ -1,0 +1,264 @@
+/**
+ * Build scaling: builds a copy of the site with N generated articles, several times, and
+ * measures each build (time, search-index time, pages per second, peak memory, output size).
+ */
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { generateSite, type GeneratedSite, type PageFormat } from "./generate.ts";
+import { watchMemory, type MemoryPeak, type MemoryWatch } from "./memory.ts";
+import { ASTRO, REPO, childEnv, runLogged, stripAnsi, tempDir, type RunResult } from "./processes.ts";
+import { progress } from "./progress.ts";
+import { median } from "./stats.ts";
+
+export interface BuildRun {
+  run: number;
+  /** Wall clock from starting `astro build` to its exit. */
+  seconds: number;
+  /** CPU time of the build and its child processes (Linux; undefined elsewhere). */
+  cpuSeconds: number | undefined;
+  /** Pagefind's part, from the build log. */
+  searchIndexSeconds: number | undefined;
+  /** Where the time went, read from Astro's own log lines (undefined when a line is missing). */
+  phases: BuildPhases;
+  /** Pages Astro reports it built (generated articles plus the site's own pages). */
+  pagesBuilt: number;
+  pagesPerSecond: number;
+  /** Peak memory of the build and its child processes; undefined where /proc is missing. */
+  memory: MemoryPeak | undefined;
+  distBytes: number;
+  pagefindBytes: number;
+  /** 1-minute load average when the run started: above the CPU count, other work skewed it. */
+  loadAverage: number;
+  log: string;
+}
+
+export interface BuildPhases {
+  /** Config, the content check, content sync and types: until Astro starts bundling. */
+  setupSeconds: number | undefined;
+  /** The editors' content check (content-guard), part of setup. */
+  contentCheckSeconds: number | undefined;
+  /** Vite/Rolldown bundling of pages and content. */
+  bundleSeconds: number | undefined;
+  /** Rendering every page to HTML. */
+  pagesSeconds: number | undefined;
+}
+
+export interface BuildSeries {
+  /** Generated articles (the site's own pages come on top). */
+  pages: number;
+  format: PageFormat;
+  warm: boolean;
+  words: GeneratedSite["words"];
+  runs: BuildRun[];
+  median: {
+    seconds: number | undefined;
+    cpuSeconds: number | undefined;
+    searchIndexSeconds: number | undefined;
+    phases: BuildPhases;
+    pagesPerSecond: number | undefined;
+    peakMemoryMiB: number | undefined;
+    distBytes: number | undefined;
+    pagefindBytes: number | undefined;
+  };
+}
+
+export interface SyntheticSite {
+  series: BuildSeries;
+  /** Project copy the site was built from, and the last run's output, for serving it. */
+  project: string;
+  dist: string;
+  remove(): void;
+}
+
+export interface ScalingOptions {
+  pages: number;
+  runs: number;
+  format: PageFormat;
+  warm: boolean;
+  logDir: string;
+}
+
+/** Entries of the repo root that a build does not read, or that would leak state between builds. */
+const NOT_COPIED = new Set(["node_modules", "dist", ".astro", ".git", ".cache", "content", "test-results", "playwright-report", "coverage", "bench-results"]);
+/** Caches that tools keep inside node_modules. */
+const PACKAGE_CACHES = new Set([".vite", ".cache", ".astro"]);
+
+/**
+ * Generates the site and builds it `runs` times. Builds run in a throwaway copy of the project
+ * because Astro writes `.astro/` (content module map, types) under the project root whatever
+ * ASTRO_CACHE_DIR says: building the generated content from the repo root would overwrite the
+ * checkout's `.astro/` under anyone else building or testing there at the same time.
+ */
+export async function measureSyntheticSite({ pages, runs, format, warm, logDir }: ScalingOptions): Promise<SyntheticSite> {
+  const workspace = tempDir(`site-${pages}`);
+  const project = copyProject(join(workspace.path, "project"));
+  progress(`generating ${pages.toLocaleString("en-US")} ${format} articles...`);
+  const started = performance.now();
+  const site = generateSite(join(REPO, "content"), join(workspace.path, "content"), pages, format);
+  progress(`  generated in ${((performance.now() - started) / 1000).toFixed(1)} s (${site.words.min}-${site.words.max} words a page, median ${site.words.median})`);
+
+  const dist = join(workspace.path, "dist");
+  const cacheDir = join(workspace.path, "cache");
+  const build = (run: number) => buildOnce({ project, content: site.contentDir, cacheDir, dist, logFile: join(logDir, `build-${pages}-${format}-${run}.log`), run });
+  if (warm) {
+    progress("  warm-up build to fill the cache (not counted)...");
+    await build(0);
+  }
+  const results: BuildRun[] = [];
+  for (let run = 1; run <= runs; run++) {
+    if (!warm) clearCaches(project, cacheDir);
+    progress(`  build ${run}/${runs} (${warm ? "warm" : "cold"} cache, load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs)...`);
+    const result = await build(run);
+    progress(`    ${describeRun(result)}`);
+    results.push(result);
+  }
+  return { series: summarize(pages, format, warm, site.words, results), project, dist, remove: workspace.remove };
+}
+
+/**
+ * The project without its content, build output and caches. node_modules is a folder of links
+ * to the real packages rather than one link, so that Vite's dependency cache
+ * (`<root>/node_modules/.vite`) is this copy's own and never the checkout's.
+ */
+function copyProject(to: string): string {
+  mkdirSync(join(to, "node_modules"), { recursive: true });
+  for (const entry of readdirSync(REPO)) {
+    if (!NOT_COPIED.has(entry)) cpSync(join(REPO, entry), join(to, entry), { recursive: true });
+  }
+  for (const entry of readdirSync(join(REPO, "node_modules"))) {
+    if (!PACKAGE_CACHES.has(entry)) symlinkSync(join(REPO, "node_modules", entry), join(to, "node_modules", entry));
+  }
+  return to;
+}
+
+/** A cold build: no Astro cache and no Vite dependency cache (Astro's content sync pre-bundles with Vite). */
+function clearCaches(project: string, cacheDir: string): void {
+  rmSync(cacheDir, { recursive: true, force: true });
+  rmSync(join(project, "node_modules", ".vite"), { recursive: true, force: true });
+}
+
+interface BuildPaths {
+  project: string;
+  content: string;
+  cacheDir: string;
+  dist: string;
+  logFile: string;
+  run: number;
+}
+
+async function buildOnce({ project, content, cacheDir, dist, logFile, run }: BuildPaths): Promise<BuildRun> {
+  rmSync(dist, { recursive: true, force: true });
+  const loadAverage = loadavg()[0] ?? 0;
+  let watch: MemoryWatch | undefined;
+  const result = await runLogged(process.execPath, [ASTRO, "build", "--outDir", dist], {
+    cwd: project,
+    env: childEnv({ CONTENT_DIR: content, ASTRO_CACHE_DIR: cacheDir }),
+    logFile,
+    onStart: (child) => {
+      if (child.pid) watch = watchMemory(child.pid);
+    },
+  });
+  const memory = watch?.stop();
+  failUnlessBuilt(result, logFile);
+  const log = stripAnsi(result.output);
+  const pagesBuilt = Number(/(\d+) page\(s\) built in/.exec(log)?.[1] ?? 0);
+  const indexMs = /\[patient-guides:search-index\] indexed \d+ pages for search in (\d+) ms/.exec(log)?.[1];
+  return {
+    run,
+    seconds: result.seconds,
+    cpuSeconds: result.cpuSeconds,
+    searchIndexSeconds: indexMs === undefined ? undefined : Number(indexMs) / 1000,
+    phases: readPhases(log),
+    pagesBuilt,
+    pagesPerSecond: pagesBuilt / result.seconds,
+    memory,
+    distBytes: folderBytes(dist),
+    pagefindBytes: folderBytes(join(dist, "pagefind")),
+    loadAverage,
+    log: logFile,
+  };
+}
+
+/** Durations Astro and the site's integrations print, found after the line that starts each phase. */
+function readPhases(log: string): BuildPhases {
+  const after = (marker: string, pattern: RegExp) => {
+    const start = log.indexOf(marker);
+    const text = start === -1 ? undefined : pattern.exec(log.slice(start))?.[1];
+    return text === undefined ? undefined : parseDuration(text);
+  };
+  const contentCheckMs = /content check passed \((\d+) ms\)/.exec(log)?.[1];
+  return {
+    setupSeconds: after("Collecting build info", /✓ Completed in (.+?)\.$/m),
+    contentCheckSeconds: contentCheckMs === undefined ? undefined : Number(contentCheckMs) / 1000,
+    bundleSeconds: after("Building static entrypoints", /\[vite\] ✓ built in (.+?)\s*$/m),
+    pagesSeconds: after("generating static routes", /✓ Completed in (.+?)\.$/m),
+  };
+}
+
+/** Astro's durations: "166ms", "29.35s" or "1m 26s". */
+function parseDuration(text: string): number | undefined {
+  const match = /^(?:(\d+)m\s*)?([\d.]+)(ms|s)$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, minutes = "0", amount = "0", unit] = match;
+  return Number(minutes) * 60 + Number(amount) / (unit === "ms" ? 1000 : 1);
+}
+
+/** The real site, built the normal way (`npm run build`), into `outDir`. */
+export async function buildRealSite(outDir: string, logFile: string): Promise<RunResult> {
+  const npm = process.env.npm_execpath;
+  const args = ["run", "build", "--", "--outDir", outDir];
+  const result = await runLogged(npm ? process.execPath : "npm", npm ? [npm, ...args] : args, { cwd: REPO, env: childEnv(), logFile });
+  failUnlessBuilt(result, logFile);
+  return result;
+}
+
+function failUnlessBuilt(result: RunResult, logFile: string): void {
+  if (result.code === 0) return;
+  const tail = stripAnsi(result.output).trim().split("\n").slice(-30).join("\n");
+  throw new Error(`The build failed (exit ${result.code}). Last lines of ${logFile}:\n${tail}`);
+}
+
+/** Total size of the files under `dir` (0 when it does not exist). */
+function folderBytes(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+  } catch {
+    return 0;
+  }
+}
+
+function summarize(pages: number, format: PageFormat, warm: boolean, words: GeneratedSite["words"], runs: BuildRun[]): BuildSeries {
+  const of = (pick: (run: BuildRun) => number | undefined) => median(runs.map(pick));
+  return {
+    pages,
+    format,
+    warm,
+    words,
+    runs,
+    median: {
+      seconds: of((run) => run.seconds),
+      cpuSeconds: of((run) => run.cpuSeconds),
+      searchIndexSeconds: of((run) => run.searchIndexSeconds),
+      phases: {
+        setupSeconds: of((run) => run.phases.setupSeconds),
+        contentCheckSeconds: of((run) => run.phases.contentCheckSeconds),
+        bundleSeconds: of((run) => run.phases.bundleSeconds),
+        pagesSeconds: of((run) => run.phases.pagesSeconds),
+      },
+      pagesPerSecond: of((run) => run.pagesPerSecond),
+      peakMemoryMiB: of((run) => run.memory?.peakMiB),
+      distBytes: of((run) => run.distBytes),
+      pagefindBytes: of((run) => run.pagefindBytes),
+    },
+  };
+}
+
+function describeRun(run: BuildRun): string {
+  const memory = run.memory ? `${Math.round(run.memory.peakMiB)} MiB peak` : "memory n/a";
+  const cpu = run.cpuSeconds === undefined ? "" : ` (${run.cpuSeconds.toFixed(1)} s CPU)`;
+  const index = run.searchIndexSeconds === undefined ? "" : `, search index ${run.searchIndexSeconds.toFixed(1)} s`;
+  return `${run.seconds.toFixed(1)} s${cpu}${index}, ${run.pagesBuilt} pages (${run.pagesPerSecond.toFixed(0)}/s), ${memory}`;
+}

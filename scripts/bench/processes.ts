@@ -1,0 +1,159 @@
+/**
+ * Child processes, temp folders and their cleanup. Everything the benchmark starts or creates
+ * registers a cleanup here, which runs at the end, on an error, and on Ctrl-C.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+
+/** The repository root (this file is scripts/bench/processes.ts). */
+export const REPO = resolve(import.meta.dirname, "../..");
+export const ASTRO = join(REPO, "node_modules/astro/bin/astro.mjs");
+
+type Cleanup = () => void | Promise<void>;
+const cleanups: Cleanup[] = [];
+
+/** Runs `cleanup` when the benchmark ends; returns a function that unregisters it (job done). */
+export function onCleanup(cleanup: Cleanup): () => void {
+  cleanups.push(cleanup);
+  return () => {
+    const index = cleanups.indexOf(cleanup);
+    if (index !== -1) cleanups.splice(index, 1);
+  };
+}
+
+let cleaning: Promise<void> | undefined;
+let interrupted = false;
+
+/** Runs every pending cleanup once, newest first (servers stop before their folders go). */
+export function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      try {
+        await cleanups.pop()?.();
+      } catch (error) {
+        console.error(`[bench] cleanup failed: ${(error as Error).message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+/** True after Ctrl-C or a kill: measurements that fail from then on are not errors to report. */
+export const wasInterrupted = (): boolean => interrupted;
+
+/** Ctrl-C or a kill: stop servers and browsers and remove temp folders before exiting. */
+export function cleanUpOnSignals(): void {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      interrupted = true;
+      console.error(`\n[bench] ${signal}: cleaning up...`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
+}
+
+/** A new temp folder, removed at cleanup or by calling `remove`. */
+export function tempDir(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), `bench-${prefix}-`));
+  const remove = () => rmSync(path, { recursive: true, force: true });
+  const forget = onCleanup(remove);
+  return {
+    path,
+    remove: () => {
+      forget();
+      remove();
+    },
+  };
+}
+
+/**
+ * The environment for a child Astro process: ours minus what would change how it builds.
+ * NODE_ENV/MODE/DEV/PROD/SSR (set by Vite or a test runner) would make `astro build` act like
+ * dev; BASE_PATH and SITE_URL would move the pages away from the URLs measured here.
+ */
+const LEAKED = /^(NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL|BASE_PATH|SITE_URL|CONTENT_DIR|ASTRO_CACHE_DIR)$/;
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
+  for (const [name, value] of Object.entries(process.env)) if (!LEAKED.test(name)) env[name] = value;
+  return { ...env, ...extra };
+}
+
+export interface RunResult {
+  code: number;
+  output: string;
+  seconds: number;
+  /** CPU time (user + system) of the command and the processes it waited for; Linux only. */
+  cpuSeconds: number | undefined;
+}
+
+export interface RunOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Full output is written here as it comes. */
+  logFile: string;
+  /** Called once the process exists, e.g. to start watching its memory. */
+  onStart?: (child: ChildProcess) => void;
+}
+
+/** Runs a command to completion, timing it from spawn to exit and keeping its output. */
+export function runLogged(command: string, args: string[], { cwd, env, logFile, onStart }: RunOptions): Promise<RunResult> {
+  mkdirSync(dirname(logFile), { recursive: true });
+  const log = createWriteStream(logFile);
+  return new Promise((resolve, reject) => {
+    if (interrupted) return reject(new Error("interrupted"));
+    const started = performance.now();
+    const cpuBefore = reapedChildrenCpu();
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const forget = onCleanup(() => void child.kill("SIGTERM"));
+    let output = "";
+    const keep = (chunk: Buffer) => {
+      output += chunk.toString();
+      log.write(chunk);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      const cpuAfter = reapedChildrenCpu();
+      log.end();
+      forget();
+      resolve({ code: code ?? 1, output, seconds, cpuSeconds: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore });
+    });
+    onStart?.(child);
+  });
+}
+
+/**
+ * CPU seconds of this process's finished children (cutime + cstime in /proc/self/stat). On a
+ * busy machine the wall-clock time of a build grows with the wait for a CPU; its CPU time does
+ * not, so both are reported. Linux counts in USER_HZ, which is 100 on every platform Node runs on.
+ */
+function reapedChildrenCpu(): number | undefined {
+  try {
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+    const [cutime, cstime] = [Number(fields[13]), Number(fields[14])];
+    return Number.isFinite(cutime) && Number.isFinite(cstime) ? (cutime + cstime) / 100 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A TCP port nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Astro's log lines carry colour codes even when asked not to, in places: strip them before parsing. */
+export const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, "");

@@ -1,0 +1,36 @@
+/** The shape of bench-results/latest.json: everything measured, with each run's raw values. */
+import type { BudgetCheck } from "./budgets.ts";
+import type { LighthouseResult } from "./lighthouse.ts";
+import type { BuildSeries } from "./measure-build.ts";
+import type { BenchOptions } from "./options.ts";
+import type { PageWeight } from "./page-weight.ts";
+import type { SearchFigures } from "./search-timing.ts";
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt?: string;
+  options: BenchOptions;
+  machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryGiB: number; loadAverageAtStart: number };
+  /** Builds of generated pages, one entry per page count, each with search measured on it. */
+  builds: Array<BuildSeries & { search?: SearchFigures }>;
+  /** With --scaling: how the build time grew from the smaller to the larger page count. */
+  scaling?: {
+    fromPages: number;
+    toPages: number;
+    /** Wall-clock ratio: what the budget checks. */
+    timeRatio: number | undefined;
+    /** CPU-time ratio: the same growth with other work on the machine taken out. */
+    cpuRatio: number | undefined;
+    linear: boolean | undefined;
+  };
+  realSite?: {
+    buildSeconds: number;
+    buildCpuSeconds: number | undefined;
+    pages?: PageWeight[];
+    search?: SearchFigures;
+    lighthouse?: LighthouseResult[];
+  };
+  /** Measurements that could not be taken, and why. */
+  errors: Array<{ what: string; message: string }>;
+  budgets: BudgetCheck[];
+}
