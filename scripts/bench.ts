@@ -119,8 +119,8 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
       const search = await attempt("search on the real site", async () => measureSearch(await getBrowser(), preview.url, "real site"));
       if (search) realSite.search = search;
       if (!options.skipLighthouse) {
-        progress("  lighthouse (about 13 s per page)...");
-        const lighthouse = await attempt("lighthouse", () => runLighthouse(preview.url));
+        progress(`  lighthouse, ${options.runs} run(s) a page (about 13 s each)...`);
+        const lighthouse = await attempt("lighthouse", () => runLighthouse(preview.url, options.runs));
         if (lighthouse) realSite.lighthouse = lighthouse;
       }
     } finally {

@@ -1,12 +1,14 @@
 /**
  * Lighthouse with its default settings (mobile: Moto G Power screen, simulated slow 4G and a
- * 4x slower CPU) against the local preview, in the system Chromium. One run per page.
+ * 4x slower CPU) against the local preview, in the system Chromium. Each page is audited `runs`
+ * times and every figure is the median, since one simulated run can swing by tens of ms.
  */
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { CHROMIUM_ARGS, findSystemChromium } from "../lib/chromium.mjs";
 import { onCleanup } from "./processes.ts";
 import { progress } from "./progress.ts";
+import { median } from "./stats.ts";
 
 const LIGHTHOUSE_PAGES = [
   { name: "home", path: "/" },
@@ -26,11 +28,17 @@ export interface LighthouseResult {
   lcpMs: number;
   tbtMs: number;
   cls: number;
-  /** Audits that cost points, per category, so a score under 100 says why. */
+  /** Audits that cost points, per category, so a score under 100 says why (from every run). */
   lostPoints: Array<{ category: Category; audit: string; title: string; score: number }>;
+  /** FCP of each run, to show the spread behind the median. */
+  fcpRunsMs: number[];
+  /** LCP of each run. */
+  lcpRunsMs: number[];
 }
 
-export async function runLighthouse(baseUrl: string): Promise<LighthouseResult[]> {
+type Audit = Omit<LighthouseResult, "fcpRunsMs" | "lcpRunsMs">;
+
+export async function runLighthouse(baseUrl: string, runs: number): Promise<LighthouseResult[]> {
   const chromePath = findSystemChromium();
   const flags = [...new Set(["--headless=new", "--no-sandbox", ...CHROMIUM_ARGS])];
   const chrome = await chromeLauncher.launch({ ...(chromePath ? { chromePath } : {}), chromeFlags: flags, handleSIGINT: false });
@@ -38,8 +46,12 @@ export async function runLighthouse(baseUrl: string): Promise<LighthouseResult[]
   try {
     const results: LighthouseResult[] = [];
     for (const page of LIGHTHOUSE_PAGES) {
-      progress(`  lighthouse ${page.path}...`);
-      results.push(await audit(`${baseUrl}${page.path}`, chrome.port, page));
+      const audits: Audit[] = [];
+      for (let run = 1; run <= runs; run++) {
+        progress(`  lighthouse ${page.path} (${run}/${runs})...`);
+        audits.push(await audit(`${baseUrl}${page.path}`, chrome.port, page));
+      }
+      results.push(medianOf(page, audits));
     }
     return results;
   } finally {
@@ -48,7 +60,24 @@ export async function runLighthouse(baseUrl: string): Promise<LighthouseResult[]
   }
 }
 
-async function audit(url: string, port: number, page: { name: string; path: string }): Promise<LighthouseResult> {
+function medianOf(page: { name: string; path: string }, audits: Audit[]): LighthouseResult {
+  const middle = (pick: (audit: Audit) => number) => median(audits.map(pick)) ?? Number.NaN;
+  const scores = Object.fromEntries(CATEGORIES.map((id) => [id, middle((audit) => audit.scores[id])])) as Record<Category, number>;
+  const lost = new Map(audits.flatMap((audit) => audit.lostPoints).map((item) => [`${item.category}/${item.audit}`, item]));
+  return {
+    ...page,
+    scores,
+    fcpMs: middle((audit) => audit.fcpMs),
+    lcpMs: middle((audit) => audit.lcpMs),
+    tbtMs: middle((audit) => audit.tbtMs),
+    cls: middle((audit) => audit.cls),
+    lostPoints: [...lost.values()],
+    fcpRunsMs: audits.map((audit) => audit.fcpMs),
+    lcpRunsMs: audits.map((audit) => audit.lcpMs),
+  };
+}
+
+async function audit(url: string, port: number, page: { name: string; path: string }): Promise<Audit> {
   const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
   const lhr = result?.lhr;
   if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);

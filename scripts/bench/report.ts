@@ -145,7 +145,7 @@ function lighthouseSection({ realSite, options }: BenchResults): string {
   const results = realSite?.lighthouse;
   if (!results) return "";
   return [
-    heading("LIGHTHOUSE (mobile, default simulated throttling, local preview)"),
+    heading(`LIGHTHOUSE (mobile, default simulated throttling, local preview; median of ${options.runs} run(s) a page)`),
     table(
       ["page", "path", "perf", "a11y", "best pr.", "SEO", "FCP", "LCP", "TBT", "CLS"],
       results.map((result) => [
@@ -161,6 +161,7 @@ function lighthouseSection({ realSite, options }: BenchResults): string {
         result.cls.toFixed(3),
       ]),
     ),
+    ...results.map((result) => `  ${result.name} each run: FCP ${result.fcpRunsMs.map(formatMs).join(", ")}; LCP ${result.lcpRunsMs.map(formatMs).join(", ")}`),
     ...results.flatMap(lostPoints),
   ].join("\n");
 }
