@@ -54,6 +54,7 @@ test.describe("the search page", () => {
     await expect(status).toHaveText(/^\d+ results? for “HIPAA”/);
     expect(await resultPaths(page)).toContain("/guides/medical-records/");
     await expect(page.getByText("Search needs JavaScript")).toBeHidden();
+    await expect(page.getByText("Press / to come back to this box")).toBeVisible();
   });
 
   test("keeps the query in the URL as the reader types, and Back brings the results back", async ({ page }) => {
@@ -186,6 +187,9 @@ test.describe("without JavaScript", () => {
     await header.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/\/search\/\?q=IORT$/);
     await expect(page.getByText("Search needs JavaScript, which is off in this browser.")).toBeVisible();
+    // The keyboard shortcuts need the script, so their hint is not offered either.
+    await expect(page.getByText("Press / to come back to this box")).toBeHidden();
+    await expect(page.getByText("Try a word like")).toBeVisible();
     for (const id of publishedIds("guides")) {
       await expect(page.locator(`.search-browse a[href="/guides/${id}/"]`)).toBeVisible();
     }
