@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "nod
 import { join } from "node:path";
 import GithubSlugger from "github-slugger";
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, TITLE_MAX } from "../../src/lib/schema.ts";
+import { sourcesYaml } from "../../src/lib/scaffold.ts";
 import { DESCRIPTIONS, HEADINGS, SENTENCES, SLOTS, SOURCES, SUBHEADINGS, TERM_SENTENCES, TIPS, TITLES } from "./phrases.ts";
 
 export type PageFormat = "mdx" | "md";
@@ -141,14 +142,7 @@ function frontmatterFor(rng: Rng, { title, published, sources, topics }: Frontma
     "author: editorial-team",
     `topics: [${topics.join(", ")}]`,
     `keywords: [${quote(fill("{condition}", rng))}, ${quote(fill("{treatment}", rng))}]`,
-    "sources:",
-    ...sources.flatMap((source) => [
-      `  - id: ${source.id}`,
-      `    title: ${quote(source.title)}`,
-      `    publisher: ${quote(source.publisher)}`,
-      `    url: ${source.url}`,
-      source.year ? `    year: ${source.year}` : `    accessed: ${published}`,
-    ]),
+    ...sourcesYaml(sources, published),
     "---",
   ];
   return lines.join("\n");

@@ -23,6 +23,29 @@ const STARTER_SOURCES = [
 
 const yamlString = (text: string) => JSON.stringify(text);
 
+/** A source as frontmatter takes it; `year` when the source shows one, else the day it was read. */
+export interface SourceEntry {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  year?: number | undefined;
+}
+
+/** The `sources:` block of a post's frontmatter (shared with the benchmark's generated pages). */
+export function sourcesYaml(sources: readonly SourceEntry[], accessed: string): string[] {
+  return [
+    "sources:",
+    ...sources.flatMap((source) => [
+      `  - id: ${source.id}`,
+      `    title: ${yamlString(source.title)}`,
+      `    publisher: ${yamlString(source.publisher)}`,
+      `    url: ${source.url}`,
+      source.year ? `    year: ${source.year}` : `    accessed: ${accessed}`,
+    ]),
+  ];
+}
+
 export function renderPost(post: NewPost): string {
   const sources = STARTER_SOURCES.slice(0, post.kind === "guide" ? 3 : 1);
   const description = `Replace this with one or two sentences on what "${post.title}" covers and who it is for.`.slice(0, 160);
@@ -34,14 +57,7 @@ export function renderPost(post: NewPost): string {
     `author: ${post.author}`,
     `topics: [${post.topics.join(", ")}]`,
     ...(post.draft ? ["draft: true"] : []),
-    "sources:",
-    ...sources.flatMap((source) => [
-      `  - id: ${source.id}`,
-      `    title: ${yamlString(source.title)}`,
-      `    publisher: ${yamlString(source.publisher)}`,
-      `    url: ${source.url}`,
-      `    accessed: ${post.date}`,
-    ]),
+    ...sourcesYaml(sources, post.date),
     "---",
   ];
   const cites = sources.map((source) => `<Cite id="${source.id}" />`).join("");
