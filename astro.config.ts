@@ -2,29 +2,30 @@ import { defineConfig } from "astro/config";
 import { satteri } from "@astrojs/markdown-satteri";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
-import { site } from "./src/site.config";
 import contentGuard, { isLegacyPage, publishedPosts } from "./src/integrations/content-guard";
 import shareImages from "./src/integrations/share-images";
 import searchIndex from "./src/integrations/search-index";
+import cspTrim from "./src/integrations/csp-trim";
 import { CSP_FETCH_DIRECTIVES, SCRIPT_SOURCES } from "./src/lib/security";
 import { linksPlugin } from "./src/lib/markdown/links";
+import { siteUrl } from "./src/lib/site-url";
 
-const siteUrl = process.env.SITE_URL ?? site.url;
 const base = process.env.BASE_PATH ?? "/";
 
 export default defineConfig({
-  site: siteUrl,
+  site: siteUrl(),
   base,
   trailingSlash: "always",
   // Builds, `astro sync` and Vitest (which runs Astro in dev mode) then share one content store.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? "./.astro",
   markdown: {
-    processor: satteri({ hastPlugins: [linksPlugin({ base, site: siteUrl })] }),
+    processor: satteri({ hastPlugins: [linksPlugin({ base })] }),
   },
   integrations: [
     contentGuard(),
     mdx(),
     sitemap({ filter: (page) => !isLegacyPage(page) }),
+    cspTrim(),
     searchIndex(),
     shareImages(publishedPosts),
   ],

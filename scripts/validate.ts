@@ -1,12 +1,49 @@
-/** `npm run validate`: checks all content as the build will, without building. Exit 1 on problems. */
-import { validateContent, formatReport } from "../src/lib/validate/index.ts";
+/**
+ * `npm run validate`: checks all content as the build will, without building.
+ * Exit 1 when there are errors; warnings are printed but do not fail.
+ *
+ *   --format github   one GitHub annotation per problem (CI's first job), so each message shows
+ *                     on its line in the pull request; the plain report goes to the job summary
+ *   --content DIR     check another content folder (a fixture, a copy) instead of content/
+ */
+import { appendFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { validateContent, formatReport, isError } from "../src/lib/validate/index.ts";
+import { githubAnnotations } from "../src/lib/validate/github.ts";
 import { contentDir } from "../src/lib/paths.ts";
 
-const started = performance.now();
-const problems = validateContent({ contentDir: contentDir() });
-const ms = Math.round(performance.now() - started);
-if (problems.length > 0) {
-  console.error(formatReport(problems));
-  process.exit(1);
+const { values: options } = parseArgs({
+  options: {
+    format: { type: "string", default: "text" },
+    content: { type: "string" },
+  },
+});
+if (options.format !== "text" && options.format !== "github") {
+  console.error(`--format must be "text" or "github", not "${options.format}".`);
+  process.exit(2);
 }
-console.log(`Content check: no problems (${ms} ms).`);
+
+const started = performance.now();
+const problems = validateContent({ contentDir: options.content ? resolve(options.content) : contentDir() });
+const ms = Math.round(performance.now() - started);
+const errors = problems.filter(isError);
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const warnings = problems.length - errors.length;
+const verdict = `Content check: ${errors.length ? count(errors.length, "error") : "no errors"}${warnings ? `, ${count(warnings, "warning")}` : ""} (${ms} ms).`;
+
+if (options.format === "github") {
+  // Annotations go to stdout, where the runner turns them into messages on the lines.
+  for (const line of githubAnnotations(problems)) console.log(line);
+  // GitHub shows only the first 10 errors and 10 warnings of a step on the lines; the summary
+  // page lists every one, in the same words as the build.
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile) {
+    const body = problems.length ? `\n\n\`\`\`text\n${formatReport(problems)}\n\`\`\`\n` : "\n";
+    appendFileSync(summaryFile, `### ${verdict}${body}`);
+  }
+} else if (problems.length > 0) {
+  console.error(formatReport(problems));
+}
+console.log(verdict);
+if (errors.length > 0) process.exit(1);

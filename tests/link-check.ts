@@ -12,8 +12,12 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
-/** Every broken or insecure link in `dist`, as "page: link -> reason". Empty when all is well. */
-export function brokenLinks(dist: string, base = "/"): string[] {
+/**
+ * Every broken or insecure link in `dist`, as "page: link -> reason". Empty when all is well.
+ * `site` is the build's own origin: links to it (canonical, feeds) are the site's own, and a
+ * local build's origin is http://localhost.
+ */
+export function brokenLinks(dist: string, base = "/", site?: string): string[] {
   const prefix = base.endsWith("/") ? base : `${base}/`;
   const fileFor = (local: string) => join(dist, local.endsWith("/") ? `${local}index.html` : local);
   const ids = new Map<string, Set<string>>();
@@ -31,7 +35,8 @@ export function brokenLinks(dist: string, base = "/"): string[] {
       for (const target of attr === "srcset" ? value.split(",").map((part) => part.trim().split(/\s+/)[0]!) : [value]) {
         if (/^(data:|tel:|mailto:)/.test(target)) continue;
         if (/^https?:\/\//.test(target)) {
-          if (!target.startsWith("https://")) broken.push(`${page}: <${tag}> ${target} is not https`);
+          const own = site !== undefined && target.startsWith(`${site.replace(/\/$/, "")}/`);
+          if (!own && !target.startsWith("https://")) broken.push(`${page}: <${tag}> ${target} is not https`);
           continue;
         }
         const url = new URL(target, `http://site${page}`);

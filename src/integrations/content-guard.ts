@@ -9,7 +9,7 @@ import type { AstroIntegration } from "astro";
 import { AstroError } from "astro/errors";
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { formatReport, inspectContent, type ContentReport } from "../lib/validate/index.ts";
+import { formatReport, inspectContent, isError, type ContentReport } from "../lib/validate/index.ts";
 import { netlifyRedirects, nginxRedirects, pathVariants, type Redirect } from "../lib/redirects.ts";
 import { withBase } from "../lib/urls.ts";
 import { overdueReviews } from "../lib/reviews.ts";
@@ -37,7 +37,8 @@ export default function contentGuard(): AstroIntegration {
         base = config.base;
         const started = performance.now();
         const report = inspectContent({ contentDir: contentDir(), includeUnpublished: command === "dev" });
-        const problems = report.problems;
+        const problems = report.problems.filter(isError);
+        const warnings = report.problems.filter((problem) => !isError(problem));
         redirects = report.redirects;
         published = report.published;
         legacyPathnames.clear();
@@ -50,6 +51,8 @@ export default function contentGuard(): AstroIntegration {
               "Run `npm run validate` to check content without building.",
             );
           }
+        } else if (warnings.length > 0) {
+          logger.warn(`\n${formatReport(warnings)}`);
         } else {
           logger.info(`content check passed (${Math.round(performance.now() - started)} ms)`);
         }

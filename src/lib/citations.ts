@@ -7,11 +7,14 @@ export const sourceAnchor = (sourceId: string): string => `source-${sourceId}`;
 export const citeAnchor = (sourceId: string, occurrence: number): string => `cite-${sourceId}-${occurrence}`;
 
 /**
- * Ids of sources that a post's MDX body cites, read from its `<Cite id="...">` tags, so the
- * sources list knows which entries get a link back without waiting for the body to render.
+ * How many places in a post's MDX body cite each source, read from its `<Cite id="...">` tags in
+ * document order (the order `<Cite>` numbers its anchors), so the sources list can link back to
+ * every citing place without waiting for the body to render.
  */
-export function citedSourceIds(body: string): Set<string> {
-  const ids = new Set<string>();
-  for (const match of body.matchAll(/<Cite\s+id=["']([^"']+)["']/g)) if (match[1]) ids.add(match[1]);
-  return ids;
+export function citationCounts(body: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const match of body.matchAll(/<Cite\s+id=["']([^"']+)["']/g)) {
+    if (match[1]) counts.set(match[1], (counts.get(match[1]) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -39,6 +39,9 @@ export const componentRules = {
       check: (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_ANSWER_LINES,
     },
   },
+  NextSteps: {
+    title: { accepts: "a short heading text", check: isText },
+  },
   CallUs: {},
   Cite: {
     id: { required: true, accepts: "the id of an entry in this page's sources", check: isSlug },

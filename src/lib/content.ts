@@ -38,6 +38,16 @@ export async function getPosts(collection?: PostCollection): Promise<Post[]> {
   return collection ? all.filter((post) => post.collection === collection) : all;
 }
 
+/**
+ * Published posts named as "collection/id" (e.g. the home page's start-here path), in the order
+ * given, skipping any that are not published (a test checks the real site names only published
+ * pages; a fixture site simply has none of them).
+ */
+export async function getPostsByRef(refs: readonly string[]): Promise<Post[]> {
+  const posts = await getPosts();
+  return refs.flatMap((ref) => posts.filter((post) => `${post.collection}/${post.id}` === ref));
+}
+
 /** Published posts that share topics with `post`. */
 export async function getRelated(post: Post, limit = 4): Promise<Post[]> {
   return relatedPosts(post, await getPosts(), limit);

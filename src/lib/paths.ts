@@ -2,7 +2,8 @@
  * Where content lives. One env variable lets tests and the benchmark point a build at another
  * folder (a fixture, or generated pages) without touching the real content.
  */
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
+import GithubSlugger from "github-slugger";
 
 export const CONTENT_DIR_ENV = "CONTENT_DIR";
 
@@ -17,3 +18,10 @@ export type PostCollection = (typeof POST_COLLECTIONS)[number];
 /** File names Astro reads in each post collection. */
 export const POST_PATTERN = "**/*.{md,mdx}";
 export const DATA_PATTERN = "*.{yaml,yml}";
+
+/**
+ * A post's id, and so its address, from its file name: slugged the way Astro's glob loader
+ * makes entry ids ("Medical Records.mdx" is "medical-records").
+ */
+export const postIdOf = (fileName: string): string =>
+  new GithubSlugger().slug(basename(fileName).replace(/\.mdx?$/, ""));

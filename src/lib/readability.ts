@@ -16,6 +16,13 @@ export interface ReadingStats {
   grade: number;
 }
 
+/** The reading grade we aim for (MedlinePlus easy-to-read guidance: grade 6 to 8). */
+export const READING_GRADE_TARGET = 8;
+/** Above this grade a page fails the content check. */
+export const READING_GRADE_LIMIT = 10;
+/** Sentences longer than this are flagged for editors (a warning, not an error). */
+export const LONG_SENTENCE_WORDS = 25;
+
 const BLOCKS = new Set(["paragraph", "listItem", "tableCell", "heading"]);
 const SKIP = new Set(["code", "inlineCode", "yaml", "mdxjsEsm", "mdxFlowExpression", "mdxTextExpression"]);
 
@@ -67,4 +74,17 @@ export function readingStats(blocks: readonly string[]): ReadingStats {
   }
   const grade = words === 0 ? 0 : fleschKincaid({ sentence: sentences, word: words, syllable: syllables });
   return { words, sentences, syllables, grade: Math.round(grade * 10) / 10 };
+}
+
+/** Sentences of more than `limit` words, with their word counts, in page order. */
+export function longSentences(blocks: readonly string[], limit = LONG_SENTENCE_WORDS): Array<{ sentence: string; words: number }> {
+  const long: Array<{ sentence: string; words: number }> = [];
+  for (const block of blocks) {
+    for (const { segment } of sentenceSegmenter.segment(block)) {
+      let words = 0;
+      for (const piece of wordSegmenter.segment(segment)) if (piece.isWordLike) words++;
+      if (words > limit) long.push({ sentence: segment.trim(), words });
+    }
+  }
+  return long;
 }

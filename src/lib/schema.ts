@@ -69,6 +69,16 @@ export const sourceSchema = z
 
 export type Source = z.infer<typeof sourceSchema>;
 
+/** One dated entry in a page's "Changes to this page" list, newest first or in any order. */
+export const changeSchema = z.strictObject({
+  /** The day the change went live, `YYYY-MM-DD`. The newest change's date is the page's `updated`. */
+  date: isoDate,
+  /** What changed, in one plain sentence a reader understands, e.g. "Corrected the IORT figure." */
+  summary: z.string().trim().min(10, "say in a sentence what changed"),
+});
+
+export type Change = z.infer<typeof changeSchema>;
+
 interface PostSchemaParts<Author extends z.ZodType, Topic extends z.ZodType, Image extends z.ZodType> {
   /** How a post names its author: Astro's `reference("authors")`, or a stand-in. */
   author: Author;
@@ -94,6 +104,11 @@ export function postSchema<Author extends z.ZodType, Topic extends z.ZodType, Im
       published: isoDate,
       /** The day its content last changed in a way a reader would care about, `YYYY-MM-DD`. */
       updated: isoDate.optional(),
+      /**
+       * What changed and when, shown as "Changes to this page". Required once the page has an
+       * `updated` date, which must be the newest change's date.
+       */
+      changes: z.array(changeSchema).default([]),
       /** The day a named clinical reviewer checked the page. Only when a review really happened. */
       reviewed: isoDate.optional(),
       /** Who did that review (an id in content/authors). Required with `reviewed`. */
@@ -113,6 +128,11 @@ export function postSchema<Author extends z.ZodType, Topic extends z.ZodType, Im
           alt: z.string().trim().min(5, "describe the picture in a few words"),
         })
         .optional(),
+      /**
+       * `true` on pages about U.S. law, insurance or programs (HIPAA, Medicare, state licensing):
+       * the page then says that these rules apply in the United States only.
+       */
+      usOnly: z.boolean().default(false),
       /** `true` keeps the page out of the built site: it shows only in `npm run dev`. */
       draft: z.boolean().default(false),
       /** Old addresses of this page (e.g. on the old blog). Each redirects here permanently. */
@@ -165,6 +185,27 @@ export function postSchema<Author extends z.ZodType, Topic extends z.ZodType, Im
           message: "say who did the review (an id in content/authors) whenever `reviewed` is set",
         });
       }
+      const newestChange = Math.max(...data.changes.map((change) => asTime(change.date) ?? 0));
+      const updated = asTime(data.updated);
+      if (updated !== undefined && data.changes.length === 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["changes"],
+          message: "the page has an `updated` date but no `changes` entry saying what changed",
+        });
+      } else if (data.changes.length > 0 && updated !== newestChange) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["updated"],
+          message: `must be the date of the newest entry in \`changes\` (${new Date(newestChange).toISOString().slice(0, 10)})`,
+        });
+      }
+      data.changes.forEach((change, index) => {
+        const when = asTime(change.date);
+        if (when !== undefined && published !== undefined && when < published) {
+          ctx.addIssue({ code: "custom", path: ["changes", index, "date"], message: "a change cannot come before `published`" });
+        }
+      });
       const seen = new Set<string>();
       data.sources.forEach((source, index) => {
         if (seen.has(source.id)) {
@@ -191,6 +232,11 @@ export const authorSchema = z.strictObject({
   kind: z.enum(["person", "organization"]),
   /** What they do, in a few words, only as far as it is true and known. */
   role: z.string().min(2),
+  /**
+   * Clinical credentials as the person uses them, e.g. "MD" or "RN, OCN". Required for anyone
+   * named as `reviewedBy`: a page says "Reviewed by NAME, CREDENTIALS". Never invent them.
+   */
+  credentials: z.string().min(2).optional(),
   /** A short, factual paragraph for the author page. */
   bio: z.string().min(10),
 });

@@ -20,6 +20,7 @@ export const postPath = (collection: PostCollection, id: string): string =>
   `/${collection}/${id}/`;
 export const topicPath = (id: string): string => `/topics/${id}/`;
 export const authorPath = (id: string): string => `/authors/${id}/`;
+export const editorialPolicyPath = (): string => "/about/editorial-policy/";
 export const glossaryPath = (id?: string): string => (id ? `/glossary/#${id}` : "/glossary/");
 
 /** Share image (Open Graph card) of a post, or the site's own card. Drawn at build time by src/integrations/share-images.ts. */

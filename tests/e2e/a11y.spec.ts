@@ -14,15 +14,16 @@ const VIEWS = [
   { width: 1280, height: 900, scheme: "light" },
 ] as const;
 
+// One test per page and view, so a long page's four axe runs share the workers, not one timeout.
 for (const path of builtPages()) {
-  test(`axe: ${path}`, async ({ page }) => {
-    for (const view of VIEWS) {
+  for (const view of VIEWS) {
+    test(`axe: ${path} at ${view.width}px, ${view.scheme}`, async ({ page }) => {
       await page.setViewportSize({ width: view.width, height: view.height });
       await page.emulateMedia({ colorScheme: view.scheme });
       await page.goto(path);
       const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
       const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
       expect(summary, `${path} at ${view.width}px, ${view.scheme}`).toEqual([]);
-    }
-  });
+    });
+  }
 }

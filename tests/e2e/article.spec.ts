@@ -1,22 +1,30 @@
 import { expect, test } from "@playwright/test";
 import { displayUrl } from "../../src/lib/urls.ts";
+import { formatDate } from "../../src/lib/dates.ts";
 import { sourcePost } from "./site";
 
 const article = sourcePost("articles", "getting-a-second-opinion");
 
 test.describe("the second-opinion article", () => {
-  test("shows title, byline, credit and honest dates", async ({ page }) => {
+  test("shows title, byline, honest dates and review status at the top, and the credit and changes at the end", async ({ page }) => {
     await page.goto(article.path);
     await expect(page).toHaveTitle(`${article.data.title} | Patient Guides`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(article.data.title);
     const header = page.locator(".article-header");
     await expect(header).toContainText("By Patient Guides editorial team");
-    await expect(header).toContainText(
+    await expect(header.locator(".article-dates > span")).toHaveText([
+      "First published June 16, 2014",
+      `Last updated ${formatDate(new Date(`${String(article.data.updated)}T00:00:00Z`))}`,
+      "Not yet reviewed by a clinician",
+    ]);
+    await expect(header).not.toContainText("Reviewed by");
+    const record = page.locator(".page-record");
+    await expect(record.getByRole("heading", { name: "Changes to this page" })).toBeVisible();
+    await expect(record.locator("li")).toHaveCount((article.data.changes as unknown[]).length);
+    await expect(record).toContainText(
       "Adapted from “In cancer, expertise is crucial: Tips on getting a second opinion” by Vicky Hoffman, first published June 16, 2014.",
     );
-    await expect(header.locator("dt")).toHaveText(["First published", "Last updated", "Next review due"]);
-    await expect(header.locator("dd")).toHaveText(["June 16, 2014", "November 24, 2026", "November 2027"]);
-    await expect(header).not.toContainText("Reviewed");
+    await expect(record).toContainText("Next review due: November 2027.");
   });
 
   test("renders every section in order, each listed in the table of contents", async ({ page }) => {
@@ -53,8 +61,8 @@ test.describe("the second-opinion article", () => {
   test("ends with the phone call to action and a plain link to the top", async ({ page }) => {
     await page.goto(article.path);
     const call = page.getByRole("complementary", { name: "Call City of Hope" });
-    // Shown with non-breaking hyphens and space, so the number never wraps.
-    await expect(call.getByRole("link", { name: /^800.826.HOPE.\(4673\)$/ })).toHaveAttribute("href", "tel:+18008264673");
+    // Plain text with ordinary hyphens, so find-in-page and copying match it.
+    await expect(call.getByRole("link", { name: "800-826-HOPE (4673)", exact: true })).toHaveAttribute("href", "tel:+18008264673");
     await expect(page.getByRole("link", { name: "Back to top" })).toHaveAttribute("href", "#top");
     await expect(page.locator("#top")).toHaveCount(1);
   });

@@ -92,7 +92,7 @@ test.describe("citations link to their sources and back", () => {
 
       const problems: string[] = [];
       const anchors = new Set<string>();
-      const firstCitation = new Map<string, string>();
+      const citingPlaces = new Map<string, string[]>();
       for (const citation of citations) {
         const target = citation.href.replace(/^#/, "");
         const position = sourceIds.indexOf(target);
@@ -101,26 +101,29 @@ test.describe("citations link to their sources and back", () => {
         if (!citation.id) problems.push(`${citation.text} (${citation.href}) has no anchor id`);
         else if (anchors.has(citation.id)) problems.push(`anchor id ${citation.id} is used twice`);
         anchors.add(citation.id);
-        if (!firstCitation.has(target)) firstCitation.set(target, citation.id);
+        citingPlaces.set(target, [...(citingPlaces.get(target) ?? []), `#${citation.id}`]);
       }
       expect(problems, post.path).toEqual([]);
 
       const backLinks = await page.locator(".sources ol > li .sources__back").evaluateAll((links) =>
         links.map((a) => ({ source: a.closest("li")?.id ?? "", href: a.getAttribute("href") ?? "" })),
       );
-      // Every cited source links back, and only cited sources do.
-      expect(backLinks.map((link) => link.source).sort()).toEqual([...firstCitation.keys()].sort());
-      for (const link of backLinks) {
-        expect(link.href, `"Back to text" of ${link.source} goes to its first citation`).toBe(`#${firstCitation.get(link.source)}`);
-        await expect(page.locator(`sup.cite a${link.href}`)).toHaveCount(1);
+      // Every citing place has its own way back, in text order, and only cited sources link back.
+      const backsBySource = new Map<string, string[]>();
+      for (const link of backLinks) backsBySource.set(link.source, [...(backsBySource.get(link.source) ?? []), link.href]);
+      expect([...backsBySource.keys()].sort()).toEqual([...citingPlaces.keys()].sort());
+      for (const [source, hrefs] of backsBySource) {
+        expect(hrefs, `"Back to text" links of ${source} go to each citing place`).toEqual(citingPlaces.get(source));
+        for (const href of hrefs) await expect(page.locator(`sup.cite a${href}`)).toHaveCount(1);
       }
     });
   }
 
-  test("following a citation and its way back moves the reader both ways", async ({ page }) => {
+  test("following a citation and its way back returns the reader to that exact citing place", async ({ page }) => {
     const guide = guides.find((post) => post.path === CHECKLIST_PATH) ?? guides[0]!;
     await page.goto(guide.path);
-    const citation = page.locator("sup.cite a").first();
+    // A later citation of a source cited more than once: "back" must not jump to the first one.
+    const citation = page.locator('sup.cite a[id$="-2"]').first();
     const href = (await citation.getAttribute("href"))!;
     const citationId = (await citation.getAttribute("id"))!;
     const source = page.locator(href);
@@ -132,10 +135,22 @@ test.describe("citations link to their sources and back", () => {
     await page.keyboard.press("Tab");
     expect(await page.evaluate((id) => document.activeElement?.closest(`li#${id}`) !== null, href.slice(1))).toBe(true);
 
-    await source.getByRole("link", { name: /Back to text/ }).click();
+    await source.getByRole("link", { name: /^Back to place 2 in the text/ }).click();
     await expect(page).toHaveURL(new RegExp(`#${citationId}$`));
     await expect(page.locator(`#${citationId}`)).toBeFocused();
     await expect(page.locator(`#${citationId}`)).toBeInViewport();
+  });
+
+  test("citation links are at least 24 x 24 px (WCAG 2.2 target size)", async ({ page }) => {
+    await page.goto(posts[0]!.path);
+    const sizes = await page.locator("sup.cite a, .sources__back").evaluateAll((links) =>
+      links.map((a) => {
+        const box = a.getBoundingClientRect();
+        return { text: a.textContent, width: Math.round(box.width), height: Math.round(box.height) };
+      }),
+    );
+    expect(sizes.length).toBeGreaterThan(5);
+    expect(sizes.filter((size) => size.width < 24 || size.height < 24)).toEqual([]);
   });
 });
 

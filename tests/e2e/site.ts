@@ -1,12 +1,13 @@
 /** What the end-to-end tests know about the built site: its pages, read from dist/ and content/. */
 import { readFileSync, readdirSync, statSync } from "node:fs";
+import type { Page } from "@playwright/test";
 import { join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { parseMdx } from "../../src/lib/mdx-source.ts";
-import { site } from "../../src/site.config.ts";
+import { siteUrl } from "../../src/lib/site-url.ts";
 
 export const DIST = "dist";
-export const SITE_URL = (process.env.SITE_URL ?? site.url).replace(/\/$/, "");
+export const SITE_URL = siteUrl().replace(/\/$/, "");
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -55,4 +56,13 @@ export function publishedIds(collection: "articles" | "guides"): string[] {
       const { draft, published } = sourcePost(collection, id).data;
       return draft !== true && new Date(published as string | Date).getTime() <= Date.now();
     });
+}
+
+/**
+ * The phone's large-text setting, as readers really have it: the browser's default font size at
+ * 32 px (200%), set through the DevTools protocol, not a CSS zoom of our own.
+ */
+export async function largeText(page: Page, size = 32): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: size, fixed: Math.round((size * 13) / 16) } });
 }

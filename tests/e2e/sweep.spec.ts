@@ -4,7 +4,7 @@
  * interactive element is reached by Tab, in view and visibly focused.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { builtPages } from "./site";
+import { builtPages, largeText } from "./site";
 
 /** Loads a page while recording everything that went wrong. */
 async function visit(page: Page, path: string): Promise<string[]> {
@@ -43,22 +43,26 @@ for (const path of builtPages()) {
       expect(await visit(page, path)).toEqual([]);
     });
 
-    test("reflows at 320 px and stays usable with text at 200%", async ({ page }) => {
+    test("reflows at 320 px, and at 320, 390 and 1280 px with the browser's text at 200%", async ({ page }) => {
       await page.setViewportSize({ width: 320, height: 640 });
       await page.goto(path);
       expect(await overflow(page), "sideways scroll at 320 px").toBeLessThanOrEqual(0);
-      await page.setViewportSize({ width: 1280, height: 800 });
-      await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
-      expect(await overflow(page), "sideways scroll with text at 200%").toBeLessThanOrEqual(0);
-      const clipped = await page.evaluate(() =>
-        [...document.querySelectorAll("main *")]
-          .filter((element) => {
-            const style = getComputedStyle(element);
-            return style.overflowX === "hidden" && element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0;
-          })
-          .map((element) => element.tagName.toLowerCase() + (element.className ? `.${String(element.className).split(" ")[0]}` : "")),
-      );
-      expect(clipped, "text cut off with text at 200%").toEqual([]);
+      // The phone's large-text setting: the browser's default font at 32 px, as Android's does.
+      await largeText(page);
+      for (const width of [320, 390, 1280]) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.goto(path);
+        expect(await overflow(page), `sideways scroll at ${width} px with text at 200%`).toBeLessThanOrEqual(0);
+        const clipped = await page.evaluate(() =>
+          [...document.querySelectorAll("main *")]
+            .filter((element) => {
+              const style = getComputedStyle(element);
+              return style.overflowX === "hidden" && element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0;
+            })
+            .map((element) => element.tagName.toLowerCase() + (element.className ? `.${String(element.className).split(" ")[0]}` : "")),
+        );
+        expect(clipped, `text cut off at ${width} px with text at 200%`).toEqual([]);
+      }
     });
 
     test("every interactive element is reached by Tab, in view and visibly focused", async ({ page }) => {
@@ -67,8 +71,10 @@ for (const path of builtPages()) {
       await page.goto(path);
       const expected = await page.evaluate(() => {
         const selector = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+        // checkVisibility() sees what CSS really shows: a closed <details> hides its content,
+        // unless a wide screen shows it anyway (the contents list and the menu).
         const shown = (element: Element) =>
-          element.getClientRects().length > 0 && getComputedStyle(element).visibility !== "hidden" && !element.closest("[hidden], [popover]:not(:popover-open), details:not([open]) > :not(summary)");
+          element.checkVisibility({ visibilityProperty: true }) && element.getClientRects().length > 0 && !element.closest("[hidden], [popover]:not(:popover-open)");
         const all = [...document.querySelectorAll<HTMLElement>(selector)].filter((element) => shown(element) || element.classList.contains("skip-link"));
         all.forEach((element, index) => (element.dataset.tabCheck = String(index)));
         // Record each element as it receives focus: its ring and whether it is on screen.

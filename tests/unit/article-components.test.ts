@@ -3,14 +3,14 @@ import { toString as hastToString } from "hast-util-to-string";
 import ArticleHeader from "../../src/components/ArticleHeader.astro";
 import TableOfContents from "../../src/components/TableOfContents.astro";
 import SourceList from "../../src/components/SourceList.astro";
+import PageChanges from "../../src/components/PageChanges.astro";
+import GetHelp from "../../src/components/GetHelp.astro";
+import ReportProblem from "../../src/components/ReportProblem.astro";
+import { site } from "../../src/site.config";
 import { attr, render, type Rendered } from "./render";
 
-/** The header's dates as "term: value" pairs, read from its <dt>/<dd> structure. */
-const datePairs = (page: Rendered) =>
-  page.all(".article-dates > div").map((pair) => {
-    const [term, value] = pair.children.filter((child) => child.type === "element");
-    return `${toText(term)}: ${toText(value)}`;
-  });
+/** The header's dates and review status, each as the reader sees it. */
+const dateParts = (page: Rendered) => page.all(".article-dates > span").map((part) => toText(part));
 const toText = (node: unknown) => hastToString(node as Parameters<typeof hastToString>[0]).replace(/\s+/g, " ").trim();
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -19,62 +19,115 @@ const baseHeader = {
   title: "Getting a second opinion",
   description: "What a second opinion is and how to get one.",
   author: { id: "editorial-team", name: "Patient Guides editorial team" },
-  topics: [
-    { id: "second-opinions", name: "Second opinions" },
-    { id: "insurance", name: "Insurance and costs" },
-  ],
   published: day("2014-06-16"),
   readingMinutes: 6,
 };
 
 describe("ArticleHeader", () => {
-  test("shows title, summary, byline and topics as links", async () => {
+  test("shows title, summary, byline and reading time", async () => {
     const page = await render(ArticleHeader, { props: baseHeader });
     expect(page.text("h1")).toBe("Getting a second opinion");
     expect(page.text(".lead")).toBe(baseHeader.description);
     expect(attr(page.one('a[href="/authors/editorial-team/"]'), "href")).toBe("/authors/editorial-team/");
-    expect(page.all(".article-header__topics a").map((a) => attr(a, "href"))).toEqual(["/topics/second-opinions/", "/topics/insurance/"]);
     expect(page.text(".article-header__kind")).toBe("Article · 6 min read");
   });
 
-  test("shows only the dates that are real: no update, no review", async () => {
+  test("without an update or a review: the first date, and says plainly that no clinician has reviewed it", async () => {
     const page = await render(ArticleHeader, { props: baseHeader });
-    expect(datePairs(page)).toEqual(["First published: June 16, 2014"]);
+    expect(dateParts(page)).toEqual(["First published June 16, 2014", "Not yet reviewed by a clinician"]);
     expect(attr(page.one(".article-dates time"), "dateTime")).toBe("2014-06-16");
-    expect(page.html).not.toMatch(/Reviewed|Last updated|Next review/);
+    expect(attr(page.one("#review-status a"), "href")).toBe("/about/editorial-policy/#reviews");
+    expect(page.html).not.toMatch(/Reviewed by|Last updated/);
   });
 
-  test("shows update, a named review and the next review month when given", async () => {
+  test("with an update and a real review: the reviewer's name, credentials and date, linked to how reviews work", async () => {
     const page = await render(ArticleHeader, {
       props: {
         ...baseHeader,
         updated: day("2026-11-24"),
         reviewed: day("2026-11-20"),
-        reviewer: { id: "a-reviewer", name: "A Reviewer" },
+        reviewer: { id: "a-reviewer", name: "A Reviewer", credentials: "MD" },
+      },
+    });
+    expect(dateParts(page)).toEqual([
+      "First published June 16, 2014",
+      "Last updated November 24, 2026",
+      "Reviewed by A Reviewer, MD on November 20, 2026 (how we review)",
+    ]);
+    expect(attr(page.one('#review-status a[href="/authors/a-reviewer/"]'), "href")).toBe("/authors/a-reviewer/");
+    expect(page.html).not.toContain("Not yet reviewed");
+  });
+
+  test("a review date without a named reviewer is not shown as a review", async () => {
+    const page = await render(ArticleHeader, { props: { ...baseHeader, reviewed: day("2026-11-20") } });
+    expect(page.html).not.toContain("Reviewed by");
+    expect(page.text("#review-status")).toBe("Not yet reviewed by a clinician");
+  });
+
+  test("on a page about U.S. law, says the rules are those of the United States", async () => {
+    const page = await render(ArticleHeader, { props: baseHeader, slots: { default: '<span class="us-only">This page is about U.S. laws and programs.</span>' } });
+    expect(page.text(".article-header__meta")).toContain("This page is about U.S. laws and programs.");
+  });
+});
+
+describe("PageChanges", () => {
+  const record = {
+    topics: [
+      { id: "second-opinions", name: "Second opinions" },
+      { id: "insurance", name: "Insurance and costs" },
+    ],
+  };
+  test("lists the changes newest first, with their dates, then the topics as links", async () => {
+    const page = await render(PageChanges, {
+      props: {
+        ...record,
+        changes: [
+          { date: day("2026-11-24"), summary: "Rewrote the page in plain language." },
+          { date: day("2026-12-02"), summary: "Corrected the Medicare rules." },
+        ],
         nextReview: day("2027-11-24"),
       },
     });
-    expect(datePairs(page)).toEqual([
-      "First published: June 16, 2014",
-      "Last updated: November 24, 2026",
-      "Reviewed: November 20, 2026 by A Reviewer",
-      "Next review due: November 2027",
+    expect(attr(page.one("section"), "ariaLabelledBy")).toBe("changes");
+    expect(page.all("li").map((li) => toText(li))).toEqual([
+      "December 2, 2026: Corrected the Medicare rules.",
+      "November 24, 2026: Rewrote the page in plain language.",
     ]);
+    expect(page.text()).toContain("Next review due: November 2027.");
+    expect(page.all('a[href^="/topics/"]').map((a) => attr(a, "href"))).toEqual(["/topics/second-opinions/", "/topics/insurance/"]);
   });
 
-  test("a review date without a named reviewer is not shown", async () => {
-    const page = await render(ArticleHeader, { props: { ...baseHeader, reviewed: day("2026-11-20") } });
-    expect(page.html).not.toContain("Reviewed");
-  });
-
-  test("credits the original when adapted", async () => {
-    const page = await render(ArticleHeader, {
-      props: {
-        ...baseHeader,
-        adaptedFrom: { title: "The 2014 post", author: { id: "vicky-hoffman", name: "Vicky Hoffman" }, published: day("2014-06-16") },
-      },
+  test("a page never changed says so, and credits the original when adapted", async () => {
+    const page = await render(PageChanges, {
+      props: { ...record, changes: [], adaptedFrom: { title: "The 2014 post", author: { id: "vicky-hoffman", name: "Vicky Hoffman" }, published: day("2014-06-16") } },
     });
-    expect(page.text(".article-header__credit")).toBe("Adapted from “The 2014 post” by Vicky Hoffman, first published June 16, 2014.");
+    expect(page.text()).toContain("No changes since it was first published.");
+    expect(page.text()).toContain("Adapted from “The 2014 post” by Vicky Hoffman, first published June 16, 2014.");
+  });
+});
+
+describe("GetHelp", () => {
+  test("lists every helpline from the site config with a dialable number, and the emergency line", async () => {
+    const page = await render(GetHelp);
+    expect(page.text()).toContain(site.emergency);
+    for (const line of site.helplines) {
+      expect(page.text()).toContain(line.name);
+      expect(page.text(`a[href="tel:${line.phone.e164}"]`)).toBe(line.phone.display);
+    }
+    expect(page.text()).not.toMatch(/\d\s?(a\.m\.|p\.m\.)/i);
+  });
+});
+
+describe("ReportProblem", () => {
+  test("links to the feedback form with the page's address and title, as a plain link that needs no script", async () => {
+    const url = "https://guides.example.org/guides/insurance/";
+    const page = await render(ReportProblem, { props: { url, title: "Paying for a second opinion" } });
+    const href = new URL(attr(page.one("a"), "href")!);
+    const form = new URL(site.feedback.url);
+    expect(`${href.origin}${href.pathname}`).toBe(`${form.origin}${form.pathname}`);
+    expect(href.searchParams.get(site.feedback.pageField)).toBe(url);
+    expect(href.searchParams.get("title")).toContain("Paying for a second opinion");
+    expect(page.html).not.toContain("<script");
   });
 });
 
@@ -89,8 +142,10 @@ describe("TableOfContents", () => {
   test("lists h2s with their h3s nested, skips deeper levels, adds extra sections", async () => {
     const page = await render(TableOfContents, { props: { headings, extra: [{ depth: 2, slug: "sources", text: "Sources" }] } });
     expect(attr(page.one("nav"), "ariaLabelledBy")).toBe("toc-heading");
-    expect(page.all("nav > ol > li > a").map((a) => attr(a, "href"))).toEqual(["#your-right", "#what-to-ask", "#sources"]);
-    expect(page.all("nav > ol > li ol a").map((a) => attr(a, "href"))).toEqual(["#how-to-ask"]);
+    expect(page.all("nav details > ol > li > a").map((a) => attr(a, "href"))).toEqual(["#your-right", "#what-to-ask", "#sources"]);
+    expect(page.all("nav details > ol > li ol a").map((a) => attr(a, "href"))).toEqual(["#how-to-ask"]);
+    // A closed disclosure on narrow screens, named by its summary.
+    expect(page.text("summary#toc-heading")).toBe("On this page");
     expect(page.html).not.toContain("#deep");
   });
 
@@ -106,7 +161,7 @@ describe("SourceList", () => {
     { id: "cms", title: "Another", publisher: "CMS", url: "https://www.cms.gov/b", year: 2025 },
   ];
   test("numbers sources in order, with ids for citations and links back for cited ones only", async () => {
-    const page = await render(SourceList, { props: { sources, cited: new Set(["cms"]) } });
+    const page = await render(SourceList, { props: { sources, citations: new Map([["cms", 1]]) } });
     const items = page.all("ol > li");
     expect(items.map((li) => attr(li, "id"))).toEqual(["source-nci", "source-cms"]);
     expect(page.text("#source-nci")).toContain("National Cancer Institute. A page. 2024.");
@@ -114,5 +169,12 @@ describe("SourceList", () => {
     const back = page.one("#source-cms .sources__back");
     expect(attr(back, "href")).toBe("#cite-cms-1");
     expect(attr(back, "ariaLabel")).toBe("Back to text for source 2");
+  });
+
+  test("a source cited in three places links back to each place", async () => {
+    const page = await render(SourceList, { props: { sources, citations: new Map([["nci", 3]]) } });
+    const backs = page.all("#source-nci .sources__back");
+    expect(backs.map((a) => attr(a, "href"))).toEqual(["#cite-nci-1", "#cite-nci-2", "#cite-nci-3"]);
+    expect(attr(backs[1]!, "ariaLabel")).toBe("Back to place 2 in the text for source 1");
   });
 });

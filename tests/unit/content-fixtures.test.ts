@@ -3,11 +3,11 @@
  * element, and a fix. Each case in tests/fixtures/bad/ is laid over the good fixture site in
  * tests/fixtures/content/ and checked with the same validator the build runs.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { formatReport, validateContent, type Problem } from "../../src/lib/validate/index";
+import { formatReport, isError, validateContent, type Problem } from "../../src/lib/validate/index";
 
 const FIXTURES = "tests/fixtures";
 const made: string[] = [];
@@ -81,6 +81,12 @@ const cases: Record<string, Expectation> = {
   "link-to-draft": { file: "articles/link-to-draft.mdx", field: "link to /guides/draft-guide/", message: /is a draft, so it will not be on the site/ },
   "link-to-scheduled": { file: "articles/link-to-scheduled.mdx", field: "link to /guides/future-guide/", message: /is scheduled for January 1, 2099/ },
   "duplicate-url": { file: "articles/Good Article.mdx", field: "file name", message: /would both be published at \/articles\/good-article\// },
+  "changes-missing": { file: "articles/changes-missing.mdx", field: "changes", message: /has an `updated` date but no `changes` entry/ },
+  "updated-not-latest-change": { file: "articles/updated-not-latest-change.mdx", field: "updated", message: /must be the date of the newest entry in `changes` \(2025-05-10\)/ },
+  "change-without-summary": { file: "articles/change-without-summary.mdx", field: "changes[0].summary", message: /is missing/ },
+  "reviewer-without-credentials": { file: "articles/reviewer-without-credentials.mdx", field: "reviewedBy", message: /has no `credentials`/ },
+  "source-not-cited": { file: "articles/source-not-cited.mdx", field: "sources[1]", message: /"nci-unused" is listed but never cited/ },
+  "next-steps-not-numbered": { file: "articles/next-steps-not-numbered.mdx", field: "<NextSteps>", message: /has no numbered list/ },
   "glossary-bad-entry": { file: "glossary/bad-term.yaml", field: /definition|term|source/, message: /.+/ },
 };
 
@@ -123,5 +129,51 @@ describe("the report editors read", () => {
     const report = formatReport(check("impossible-date"));
     expect(report).toMatch(/^The content check found 1 problem\. Nothing was built\./);
     expect(report).toMatch(/articles\/impossible-date\.mdx:4\n {2}published: "2025-02-30" is not a real calendar date \(that month has 28 days\)\n {2}Fix: /);
+  });
+});
+
+describe("warnings: shown to editors, never stopping the build", () => {
+  const warningsFor = (file: string, body: string) => {
+    const dir = siteWith();
+    const good = readFileSync(join(dir, "articles/good-article.mdx"), "utf8");
+    writeFileSync(join(dir, file), good.replace("## Second section", `${body}\n\n## Second section`));
+    return validateContent({ contentDir: dir, now: new Date("2026-11-24T12:00:00Z") });
+  };
+
+  test("the good fixture site has no warnings either", () => {
+    expect(check().filter((problem) => !isError(problem))).toEqual([]);
+  });
+
+  test("a sentence over 25 words is a warning naming its length", () => {
+    const sentence = Array.from({ length: 30 }, (_, index) => `word${index}`).join(" ");
+    const problems = warningsFor("articles/good-article.mdx", `${sentence}.`);
+    const warning = problems.find((problem) => problem.field === "sentence");
+    expect(warning?.severity).toBe("warning");
+    expect(warning?.message).toMatch(/has 30 words \(aim for 25 or fewer\)/);
+    expect(problems.filter(isError)).toEqual([]);
+  });
+
+  test("a medical word with no glossary entry and no explanation is a warning; explained or in the glossary, it is not", () => {
+    const problems = warningsFor("articles/good-article.mdx", "The team may suggest a lobectomy soon.\n\nA mastectomy means surgery to remove the breast.\n\nAsk what your pathologist found.");
+    const medical = problems.filter((problem) => problem.message.includes("medical word")).map((problem) => problem.field);
+    expect(medical).toEqual(['"lobectomy"']);
+    expect(problems.find((problem) => problem.field === '"lobectomy"')?.line).toBeGreaterThan(0);
+  });
+
+  test("a page without <NextSteps> gets a warning, not an error", () => {
+    const dir = siteWith();
+    const path = join(dir, "articles/good-article.mdx");
+    writeFileSync(path, readFileSync(path, "utf8").replace(/<NextSteps>[\s\S]*<\/NextSteps>/, ""));
+    const problems = validateContent({ contentDir: dir, now: new Date("2026-11-24T12:00:00Z") });
+    expect(problems.map((problem) => `${problem.severity}: ${problem.field}`)).toEqual(["warning: <NextSteps>"]);
+  });
+
+  test("the report lists warnings after errors and says they do not stop the build", () => {
+    const report = formatReport([
+      { file: "a.mdx", field: "sentence", message: "has 30 words", fix: "split it", severity: "warning" },
+      { file: "a.mdx", line: 3, field: "title", message: "is missing", fix: "add it" },
+    ]);
+    expect(report).toMatch(/^The content check found 1 problem\./);
+    expect(report).toMatch(/1 warning \(these do not stop the build, but please look\):\n\na\.mdx\n {2}sentence: has 30 words/);
   });
 });

@@ -11,9 +11,9 @@ import { describe, expect, test } from "vitest";
 import { parse as parseYaml } from "yaml";
 import type { Root, RootContent } from "mdast";
 import { parseMdx } from "../../src/lib/mdx-source.ts";
-import { proseBlocks, readingStats } from "../../src/lib/readability.ts";
+import { READING_GRADE_LIMIT as GRADE_LIMIT, proseBlocks, readingStats } from "../../src/lib/readability.ts";
+import { site } from "../../src/site.config.ts";
 
-const GRADE_LIMIT = 10;
 const MIN_GUIDE_SOURCES_CITED = 3;
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -117,3 +117,17 @@ test.skipIf(!hasOverlapTool)(
     expect(output).toContain("no copied runs found");
   },
 );
+
+describe("the home page's start-here path", () => {
+  const published = new Set(pages.map((page) => page.file.replace(/^content\//, "").replace(/\.mdx?$/, "")));
+  test.each([site.startHere.first, ...site.startHere.steps])("%s is a page in content/", (ref) => {
+    expect(published.has(ref), `src/site.config.ts startHere names ${ref}, which is not in content/`).toBe(true);
+  });
+});
+
+describe("trust features on every article and guide", () => {
+  test.each(pages.map((page) => [page.file, page] as const))("%s ends with a numbered Next steps list", (file, page) => {
+    const last = [...page.tree.children].reverse().find((node) => node.type !== "yaml");
+    expect(last && "name" in last ? last.name : last?.type, `${file} should end with <NextSteps>`).toBe("NextSteps");
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { siteUrl } from "../../src/lib/site-url";
 import { daysBetween, formatDate, formatMonth, isoDay, today } from "../../src/lib/dates";
 import { withBase, withoutBase } from "../../src/lib/urls";
 
@@ -27,5 +28,17 @@ describe("base path", () => {
     expect(withoutBase("/patient-guides/guides/", "/patient-guides/")).toBe("/guides/");
     expect(withoutBase("/patient-guides/", "/patient-guides/")).toBe("/");
     expect(withoutBase("/guides/", "/")).toBe("/guides/");
+  });
+});
+
+describe("the site's public address", () => {
+  test("comes from SITE_URL when set", () => {
+    expect(siteUrl({ SITE_URL: "https://guides.example.org" })).toBe("https://guides.example.org");
+  });
+  test("is the local preview's address for a local build", () => {
+    expect(siteUrl({})).toBe("http://localhost:4321");
+  });
+  test("a deploy build without SITE_URL stops with a message saying what to set", () => {
+    expect(() => siteUrl({ DEPLOY: "1" })).toThrow(/SITE_URL is not set.*public address/);
   });
 });

@@ -194,8 +194,8 @@ describe("Checklist", () => {
 
 describe("CallUs", () => {
   const { phone, name } = site.organization;
-  /** The number may be shown with non-breaking hyphens and spaces so it never wraps; read it plainly. */
-  const plain = (text: string) => text.replace(/[\u2010\u2011]/g, "-").replace(/\u00a0/g, " ");
+  /** The number is plain text: ordinary hyphens and spaces, so find-in-page and copy match it. */
+  const plain = (text: string) => text;
 
   test("dials the site's phone number through a tel: link, with the default lead", async () => {
     const page = await render(CallUs);
@@ -205,6 +205,14 @@ describe("CallUs", () => {
     expect(attr(link, "href")).toBe("tel:+18008264673");
     expect(plain(page.text(`a[href^="tel:"]`))).toBe(phone.display);
     expect(plain(page.text(".call-us__line"))).toBe(`To ask about a second opinion at ${name}, call ${phone.display}.`);
+    // Plain hyphens and spaces: find-in-page and copy-paste of "800-826" must match.
+    expect(page.text(`a[href^="tel:"]`)).not.toMatch(/[\u2010\u2011\u00a0]/);
+  });
+
+  test("promises nothing about insurance that no source says", async () => {
+    const text = (await render(CallUs)).text("aside.call-us");
+    expect(text).toContain("Ask them about your insurance");
+    expect(text).not.toMatch(/will pay|check whether your insurance/i);
   });
 
   test("the slot text starts the sentence, without a paragraph wrapper", async () => {

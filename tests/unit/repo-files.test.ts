@@ -1,49 +1,13 @@
 /**
- * Files that cannot run here but must stay right: the GitHub Actions workflow (parsed and checked
- * for the steps it must have) and the editors' documentation (kept in step with the schema and
- * the components, so a new field or component cannot go undocumented).
+ * Files that cannot run here but must stay right: the editors' documentation (kept in step with
+ * the schema and the components, so a new field or component cannot go undocumented) and the
+ * deploy headers. The GitHub Actions workflows are checked in workflows.test.ts.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { parse } from "yaml";
 import { validatorSchema } from "../../src/lib/validate/frontmatter";
 import { componentRules } from "../../src/lib/component-rules";
 import { CACHE_CONTROL, SECURITY_HEADERS } from "../../src/lib/security";
-
-interface Step {
-  uses?: string;
-  run?: string;
-  with?: Record<string, unknown>;
-  if?: string;
-}
-
-describe("the CI workflow", () => {
-  const workflow = parse(readFileSync(".github/workflows/ci.yml", "utf8")) as {
-    on: Record<string, unknown>;
-    jobs: Record<string, { "runs-on": string; steps: Step[] }>;
-  };
-  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-
-  test("runs on every pull request and on main", () => {
-    expect(Object.keys(workflow.on)).toContain("pull_request");
-    expect(workflow.on.push).toEqual({ branches: ["main"] });
-  });
-
-  test("checks out, sets up the Node version from .nvmrc, installs and runs the tests", () => {
-    expect(steps.some((step) => step.uses?.startsWith("actions/checkout@"))).toBe(true);
-    const node = steps.find((step) => step.uses?.startsWith("actions/setup-node@"));
-    expect(node?.with?.["node-version-file"]).toBe(".nvmrc");
-    expect(steps.some((step) => step.run?.includes("npm install"))).toBe(true);
-    expect(steps.some((step) => step.run?.includes("npm ci"))).toBe(false);
-    expect(steps.some((step) => step.run?.trim() === "npm test")).toBe(true);
-  });
-
-  test("uploads the built site as a preview artifact, even when tests fail", () => {
-    const upload = steps.find((step) => step.uses?.startsWith("actions/upload-artifact@") && step.with?.path === "dist/");
-    expect(upload?.with?.name).toBe("site-preview");
-    expect(upload?.if).toBe("always()");
-  });
-});
 
 describe("the editors' documentation", () => {
   const contributing = readFileSync("CONTRIBUTING.md", "utf8");
@@ -99,27 +63,3 @@ describe("deploy headers match the policy in src/lib/security.ts", () => {
 });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-describe("the GitHub Pages workflow", () => {
-  const workflow = parse(readFileSync(".github/workflows/pages.yml", "utf8")) as {
-    on: Record<string, unknown>;
-    permissions: Record<string, string>;
-    jobs: Record<string, { steps: Step[]; needs?: string }>;
-  };
-  const build = workflow.jobs.build!.steps;
-
-  test("tests before it builds, builds with the Pages origin and base path, and deploys", () => {
-    expect(workflow.on.push).toEqual({ branches: ["main"] });
-    expect(workflow.permissions).toMatchObject({ pages: "write", "id-token": "write" });
-    const test = build.findIndex((step) => step.run?.trim() === "npm test");
-    const buildStep = build.findIndex((step) => step.run?.trim() === "npm run build");
-    expect(test).toBeGreaterThan(-1);
-    expect(buildStep).toBeGreaterThan(test);
-    const env = (build[buildStep] as Step & { env?: Record<string, string> }).env;
-    expect(env?.BASE_PATH).toContain("steps.pages.outputs.base_path");
-    expect(env?.SITE_URL).toContain("steps.pages.outputs.origin");
-    expect(build.some((step) => step.uses?.startsWith("actions/upload-pages-artifact@") && step.with?.path === "dist/")).toBe(true);
-    expect(workflow.jobs.deploy?.needs).toBe("build");
-    expect(workflow.jobs.deploy?.steps.some((step) => step.uses?.startsWith("actions/deploy-pages@"))).toBe(true);
-  });
-});

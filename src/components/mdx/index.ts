@@ -7,6 +7,7 @@ import CallUs from "./CallUs.astro";
 import Checklist from "./Checklist.astro";
 import Cite from "./Cite.astro";
 import KeyFacts from "./KeyFacts.astro";
+import NextSteps from "./NextSteps.astro";
 import Term from "./Term.astro";
 
-export const mdxComponents = { Callout, CallUs, Checklist, Cite, KeyFacts, Term };
+export const mdxComponents = { Callout, CallUs, Checklist, Cite, KeyFacts, NextSteps, Term };

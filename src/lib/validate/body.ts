@@ -23,8 +23,9 @@ export interface BodyContext {
   unpublished: ReadonlyMap<string, string>;
 }
 
-/** Ids the article layout puts on every post page; a heading or checklist must not reuse them. */
-export const LAYOUT_IDS = ["top", "main", "toc-heading", "sources", "related", "key-facts"];
+import { LAYOUT_IDS } from "../page-ids.ts";
+
+export { LAYOUT_IDS };
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -74,6 +75,7 @@ export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
 
   const checklistIds = new Map<string, { count: number; node: RootContent }>();
   let keyFactsCount = 0;
+  const nextSteps: RootContent[] = [];
   for (const node of body.nodes) {
     switch (node.type) {
       case "mdxjsEsm":
@@ -96,6 +98,12 @@ export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
       case "mdxJsxFlowElement":
       case "mdxJsxTextElement":
         if (node.name === "KeyFacts") keyFactsCount++;
+        if (node.name === "NextSteps") {
+          nextSteps.push(node);
+          if (!node.children.some((child) => child.type === "list" && child.ordered)) {
+            add(node, "<NextSteps>", "has no numbered list", "write the steps as a numbered list inside it: 1. First step, 2. Second step");
+          }
+        }
         if (node.name === "Checklist") {
           const id = stringAttribute(node, "id");
           if (id) checklistIds.set(id, { count: (checklistIds.get(id)?.count ?? 0) + 1, node: checklistIds.get(id)?.node ?? node });
@@ -107,6 +115,10 @@ export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
     }
   }
 
+  if (nextSteps.length > 1) add(nextSteps[1], "<NextSteps>", `the page has ${nextSteps.length} NextSteps boxes; it may have one`, "merge them into one numbered list at the end");
+  if (nextSteps.length === 0) {
+    problems.push({ file: context.file, field: "<NextSteps>", message: "the page has no Next steps list", fix: "end the page with <NextSteps> and a short numbered list of what a reader can do next", severity: "warning" });
+  }
   if (keyFactsCount > 1) add(undefined, "<KeyFacts>", `the page has ${keyFactsCount} KeyFacts boxes; it may have one`, "merge them into one summary near the top");
   const headingSlugs = new Set(body.headings.map(({ id }) => id));
   for (const [id, { count, node }] of checklistIds) {

@@ -118,7 +118,12 @@ export function checkFrontmatter(
   // Dates first, on the raw text: YAML would silently turn 2025-02-30 into March 2.
   const badDates = new Set<string>();
   const sources = Array.isArray(raw.sources) ? raw.sources : [];
-  const datePaths = [...DATE_FIELDS, ...sources.map((_, index) => ["sources", index, "accessed"] as const)];
+  const changes = Array.isArray(raw.changes) ? raw.changes : [];
+  const datePaths = [
+    ...DATE_FIELDS,
+    ...sources.map((_, index) => ["sources", index, "accessed"] as const),
+    ...changes.map((_, index) => ["changes", index, "date"] as const),
+  ];
   for (const path of datePaths) {
     const value = getIn(raw, path);
     if (value === undefined) continue;
@@ -218,6 +223,12 @@ function explainIssue(
   if (issue.code === "invalid_type") {
     const expected = issue.expected === "boolean" ? "true or false" : issue.expected === "array" ? "a list" : `a ${issue.expected}`;
     return { message: `${JSON.stringify(input)} should be ${expected}`, fix: top === "draft" ? "write draft: true or draft: false" : `write ${field} as ${expected}` };
+  }
+  if (issue.code === "custom" && (top === "changes" || top === "updated")) {
+    return {
+      message: issue.message,
+      fix: 'each change needs its own entry, and `updated` is the newest one\'s date:\n    changes:\n      - date: 2026-12-02\n        summary: "Corrected the Medicare rules."',
+    };
   }
   return { message: issue.message, fix: "see CONTRIBUTING.md for what this field takes" };
 }

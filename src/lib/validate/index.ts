@@ -16,10 +16,12 @@ import { POST_COLLECTIONS, type PostCollection } from "../paths.ts";
 import { checkFrontmatter, fieldName, type PostData } from "./frontmatter.ts";
 import { checkBody, outline, pageIds, type BodyOutline, type RouteIndex } from "./body.ts";
 import type { Problem } from "./problems.ts";
+import { plainLanguageWarnings } from "./plain-language.ts";
+import { READING_GRADE_LIMIT, proseBlocks, readingStats } from "../readability.ts";
 
 import type { Redirect } from "../redirects.ts";
 
-export { formatReport, type Problem } from "./problems.ts";
+export { formatReport, isError, type Problem } from "./problems.ts";
 
 export interface ValidateOptions {
   /** The content folder (with articles/, guides/, authors/, topics/, glossary/). */
@@ -71,6 +73,9 @@ export function inspectContent(options: ValidateOptions): ContentReport {
 
   // Data collections: authors, topics, glossary.
   const dataIds: Record<keyof typeof DATA_COLLECTIONS, string[]> = { authors: [], topics: [], glossary: [] };
+  const glossaryWords = new Set<string>();
+  /** Authors with clinical credentials: only they may be named as a page's reviewer. */
+  const credentialed = new Set<string>();
   for (const [collection, schema] of Object.entries(DATA_COLLECTIONS) as Array<[keyof typeof DATA_COLLECTIONS, z.ZodType]>) {
     for (const name of listFiles(contentDir, collection, "*.{yaml,yml}")) {
       const absolute = join(contentDir, collection, name);
@@ -84,6 +89,11 @@ export function inspectContent(options: ValidateOptions): ContentReport {
         continue;
       }
       const parsed = schema.safeParse(data);
+      if (parsed.success && collection === "glossary") {
+        const entry = parsed.data as { term: string; aliases: string[] };
+        for (const word of [entry.term, ...entry.aliases, id]) glossaryWords.add(word.toLowerCase());
+      }
+      if (parsed.success && collection === "authors" && (parsed.data as { credentials?: string }).credentials) credentialed.add(id);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           problems.push({
@@ -198,6 +208,21 @@ export function inspectContent(options: ValidateOptions): ContentReport {
         problems.push({ file: post.file, line: post.lineOf?.(["hero", "src"]), field: "hero.src", message: `there is no image file at ${rel(image)}`, fix: "put the image next to the post and write its file name, e.g. src: ./my-picture.jpg" });
       }
     }
+    if (post.data.reviewedBy && !credentialed.has(post.data.reviewedBy)) {
+      problems.push({ file: post.file, line: post.lineOf?.(["reviewedBy"]), field: "reviewedBy", message: `the reviewer "${post.data.reviewedBy}" has no \`credentials\` in content/authors/${post.data.reviewedBy}.yaml`, fix: "a clinical review names a clinician with credentials (e.g. credentials: MD); add them there, or remove `reviewed` and `reviewedBy`" });
+    }
+    const tree = post.source!.tree;
+    const { grade } = readingStats(proseBlocks(tree));
+    if (grade > READING_GRADE_LIMIT) {
+      problems.push({ file: post.file, field: "reading grade", message: `the page reads at grade ${grade.toFixed(1)}; the limit is ${READING_GRADE_LIMIT}`, fix: "use shorter sentences and everyday words (npm run readability shows each page's grade and its long sentences)" });
+    }
+    const cited = new Set(post.body.nodes.flatMap((node) => (isCite(node) ? [citeId(node)] : [])));
+    post.data.sources.forEach((source, index) => {
+      if (!cited.has(source.id)) {
+        problems.push({ file: post.file, line: post.lineOf?.(["sources", index, "id"]), field: `sources[${index}]`, message: `the source "${source.id}" is listed but never cited`, fix: `cite it after the sentence it supports with <Cite id="${source.id}" />, or remove it from \`sources\`` });
+      }
+    });
+    problems.push(...plainLanguageWarnings(tree, { file: post.file, glossaryWords }));
     problems.push(
       ...checkBody(post.body, {
         file: post.file,
@@ -253,4 +278,15 @@ function mdxError(error: unknown): { line?: number; reason: string } {
   const line = value.line ?? value.place?.line ?? value.place?.start?.line ?? Number(position?.[1] ?? 0);
   const text = (position ? reason.slice(position[0].length) : reason).replace(/\s*\([\w:-]+\)$/, "");
   return { ...(line ? { line } : {}), reason: text.split("\n")[0] ?? "" };
+}
+
+function isCite(node: unknown): boolean {
+  const value = node as { type?: string; name?: string };
+  return (value.type === "mdxJsxTextElement" || value.type === "mdxJsxFlowElement") && value.name === "Cite";
+}
+
+function citeId(node: unknown): string {
+  const attributes = (node as { attributes: Array<{ type: string; name?: string; value?: unknown }> }).attributes;
+  const id = attributes.find((attribute) => attribute.type === "mdxJsxAttribute" && attribute.name === "id")?.value;
+  return typeof id === "string" ? id : "";
 }

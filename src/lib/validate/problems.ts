@@ -10,7 +10,15 @@ export interface Problem {
   message: string;
   /** What to write instead. */
   fix: string;
+  /**
+   * `warning` reports something an editor should look at (a long sentence, an unexplained
+   * medical word) without stopping the build. Absent means `error`.
+   */
+  severity?: "error" | "warning";
 }
+
+/** True for problems that stop the build. */
+export const isError = (problem: Problem): boolean => problem.severity !== "warning";
 
 /** One problem as editors read it in the build output. */
 export function formatProblem(problem: Problem): string {
@@ -18,16 +26,23 @@ export function formatProblem(problem: Problem): string {
   return `${where}\n  ${problem.field}: ${problem.message}\n  Fix: ${problem.fix}`;
 }
 
-/** The whole report: a count, then each problem, grouped by file in file order. */
+/** The whole report: a count, then each problem, grouped by file in file order; warnings last. */
 export function formatReport(problems: readonly Problem[]): string {
   const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-  return [
-    `The content check found ${count}. Nothing was built. Fix each one and build again.`,
-    "",
-    ...sorted.map(formatProblem).flatMap((block) => [block, ""]),
-    "CONTRIBUTING.md explains every field and component.",
-  ].join("\n");
+  const errors = sorted.filter(isError);
+  const warnings = sorted.filter((problem) => !isError(problem));
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  const lines: string[] = [];
+  if (errors.length > 0) {
+    lines.push(`The content check found ${plural(errors.length, "problem")}. Nothing was built. Fix each one and build again.`, "");
+    lines.push(...errors.map(formatProblem).flatMap((block) => [block, ""]));
+  }
+  if (warnings.length > 0) {
+    lines.push(`${plural(warnings.length, "warning")} (these do not stop the build, but please look):`, "");
+    lines.push(...warnings.map(formatProblem).flatMap((block) => [block, ""]));
+  }
+  lines.push("CONTRIBUTING.md explains every field and component.");
+  return lines.join("\n");
 }
 
 /** Closest of `options` to `word`, when it is near enough to be a likely typo. */

@@ -1,0 +1,28 @@
+/**
+ * Ids the layouts and components put on every article and guide page: one owner, imported by the
+ * components that write them and by the content check, which stops an editor's heading or
+ * checklist from reusing one.
+ */
+export const TOP_ID = "top";
+export const MAIN_ID = "main";
+export const TOC_HEADING_ID = "toc-heading";
+export const SOURCES_ID = "sources";
+export const RELATED_ID = "related";
+export const KEY_FACTS_ID = "key-facts";
+export const NEXT_STEPS_ID = "next-steps";
+export const CHANGES_ID = "changes";
+export const GET_HELP_ID = "get-help";
+export const REVIEW_STATUS_ID = "review-status";
+
+export const LAYOUT_IDS: readonly string[] = [
+  TOP_ID,
+  MAIN_ID,
+  TOC_HEADING_ID,
+  SOURCES_ID,
+  RELATED_ID,
+  KEY_FACTS_ID,
+  NEXT_STEPS_ID,
+  CHANGES_ID,
+  GET_HELP_ID,
+  REVIEW_STATUS_ID,
+];

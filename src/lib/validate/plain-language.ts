@@ -1,0 +1,93 @@
+/**
+ * Plain-language warnings for editors (they do not stop the build): sentences over 25 words, and
+ * medical-looking words that have no glossary entry, are not wrapped in <Term>, and have no plain
+ * explanation in the same sentence. "Medical-looking" is a word with a typical medical ending
+ * (-oma, -ectomy, -ology, -itis, -therapy, ...): a heuristic that points an editor at a word to
+ * check, not a verdict.
+ */
+import type { Root, RootContent } from "mdast";
+import { LONG_SENTENCE_WORDS, longSentences, proseBlocks } from "../readability.ts";
+import type { Problem } from "./problems.ts";
+
+const MEDICAL_ENDING =
+  /^[a-z]{3,}(?:omas?|ectom(?:y|ies)|otom(?:y|ies)|olog(?:y|ies|ist|ists)|itis|osis|therap(?:y|ies)|plasia|plastic|graph(?:y|ies)|scop(?:y|ies)|emia|genic|cytes?)$/i;
+/** Words with a medical ending that every reader knows. */
+const EVERYDAY = new Set(["biology", "technology", "technologies", "apology", "therapy", "therapies", "photography", "geography", "psychology", "diagnosis", "diagnoses"]);
+/** Signs that a sentence explains a word in plain terms. */
+const EXPLAINED = /\b(means?|meaning|which is|who is|that is|is a|is an|is the|are the|called|such as)\b|[(:—–]/i;
+
+const sentenceSegmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+
+export interface PlainLanguageContext {
+  file: string;
+  /** Terms and aliases of every glossary entry, lowercase. */
+  glossaryWords: ReadonlySet<string>;
+}
+
+/** Warnings about long sentences and unexplained medical words in one page's body. */
+export function plainLanguageWarnings(tree: Root, context: PlainLanguageContext): Problem[] {
+  const problems: Problem[] = [];
+  for (const { sentence, words } of longSentences(proseBlocks(tree))) {
+    problems.push({
+      file: context.file,
+      field: "sentence",
+      message: `has ${words} words (aim for ${LONG_SENTENCE_WORDS} or fewer): "${sentence.length > 90 ? `${sentence.slice(0, 87)}...` : sentence}"`,
+      fix: "split it into two shorter sentences",
+      severity: "warning",
+    });
+  }
+  const warned = new Set<string>();
+  for (const block of textBlocksOutsideTerms(tree)) {
+    for (const { segment } of sentenceSegmenter.segment(block.text)) {
+      for (const word of segment.match(/[A-Za-z]+/g) ?? []) {
+        const lower = word.toLowerCase();
+        if (!MEDICAL_ENDING.test(lower) || EVERYDAY.has(lower) || warned.has(lower)) continue;
+        if (knownToGlossary(lower, context.glossaryWords) || EXPLAINED.test(segment)) continue;
+        warned.add(lower);
+        problems.push({
+          file: context.file,
+          line: block.line,
+          field: `"${word}"`,
+          message: "looks like a medical word with no glossary entry and no plain explanation in the same sentence",
+          fix: `explain it in everyday words in that sentence, or add content/glossary/${lower}.yaml and write <Term id="${lower}">${word}</Term>`,
+          severity: "warning",
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function knownToGlossary(word: string, glossaryWords: ReadonlySet<string>): boolean {
+  if (glossaryWords.has(word)) return true;
+  const singular = word.replace(/(ies)$/, "y").replace(/s$/, "");
+  return glossaryWords.has(singular) || [...glossaryWords].some((term) => term.includes(word) || term.includes(singular));
+}
+
+/** Text of each paragraph and list item, with the words inside <Term> left out (they are explained). */
+function textBlocksOutsideTerms(tree: Root): Array<{ text: string; line: number | undefined }> {
+  const blocks: Array<{ text: string; line: number | undefined }> = [];
+  const collect = (node: RootContent, parts: string[]): void => {
+    if (node.type === "mdxJsxTextElement" && node.name === "Term") {
+      parts.push(" term ");
+      return;
+    }
+    if ("value" in node && typeof node.value === "string" && (node.type === "text" || node.type === "inlineCode")) {
+      parts.push(node.value);
+      return;
+    }
+    if ("children" in node) for (const child of node.children as RootContent[]) collect(child, parts);
+  };
+  const walk = (node: Root | RootContent): void => {
+    if (node.type === "paragraph" || node.type === "tableCell") {
+      const parts: string[] = [];
+      for (const child of node.children) collect(child, parts);
+      blocks.push({ text: parts.join(""), line: node.position?.start.line });
+      return;
+    }
+    if (node.type === "yaml" || node.type === "code") return;
+    if ("children" in node) for (const child of node.children as RootContent[]) walk(child);
+  };
+  walk(tree);
+  return blocks;
+}

@@ -1,0 +1,16 @@
+import { describe, expect, test } from "vitest";
+import { withoutScriptHashes } from "../../src/integrations/csp-trim";
+
+describe("the CSP meta after the build", () => {
+  const policy =
+    "default-src 'self';img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA=' 'sha256-BB+/=='; style-src 'self' 'sha256-CCC=';";
+
+  test("drops script hashes but keeps the script sources and every style hash", () => {
+    expect(withoutScriptHashes(policy)).toBe("default-src 'self';img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'sha256-CCC=';");
+  });
+
+  test("leaves a policy without script hashes as it was", () => {
+    const clean = "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-CCC='";
+    expect(withoutScriptHashes(clean)).toBe(clean);
+  });
+});
