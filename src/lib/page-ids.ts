@@ -13,6 +13,8 @@ export const NEXT_STEPS_ID = "next-steps";
 export const CHANGES_ID = "changes";
 export const GET_HELP_ID = "get-help";
 export const REVIEW_STATUS_ID = "review-status";
+/** The article or guide's text, after its header and contents: the second skip link's target. */
+export const TEXT_ID = "text";
 
 export const LAYOUT_IDS: readonly string[] = [
   TOP_ID,
@@ -25,4 +27,5 @@ export const LAYOUT_IDS: readonly string[] = [
   CHANGES_ID,
   GET_HELP_ID,
   REVIEW_STATUS_ID,
+  TEXT_ID,
 ];

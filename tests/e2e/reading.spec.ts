@@ -63,3 +63,17 @@ test("the 404 page has no canonical link to an address that does not exist", asy
   await page.goto("/404.html");
   await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
 });
+
+test("a keyboard user reaches the article text in four key presses: Tab, Tab, Enter, Tab", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(posts[0]!);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to the article text" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest("#text")))).toBe(true);
+});
