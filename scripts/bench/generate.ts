@@ -39,7 +39,8 @@ type Block =
   | { kind: "list"; items: Inline[][] }
   | { kind: "keyFacts"; items: Inline[][] }
   | { kind: "tip"; title: string; text: string }
-  | { kind: "callUs"; text: string };
+  | { kind: "callUs"; text: string }
+  | { kind: "nextSteps"; items: Inline[][] };
 
 interface Page {
   slug: string;
@@ -121,6 +122,13 @@ function descriptionFor(rng: Rng): string {
   return "What to expect from cancer treatment, what to ask your care team, and where to find help.";
 }
 
+/** Half the pages were updated once: `updated` with the `changes` entry that says what changed. */
+function updatedLines(rng: Rng, published: string): string[] {
+  if (!rng.chance(0.5)) return [];
+  const day = dayAfter(published, rng.int(30, 360));
+  return [`updated: ${day}`, "changes:", `  - date: ${day}`, '    summary: "Checked every source again and made the advice clearer."'];
+}
+
 interface FrontmatterParts {
   title: string;
   published: string;
@@ -137,7 +145,7 @@ function frontmatterFor(rng: Rng, { title, published, sources, topics }: Frontma
     `title: ${quote(title)}`,
     `description: ${quote(descriptionFor(rng))}`,
     `published: ${published}`,
-    ...(rng.chance(0.5) ? [`updated: ${dayAfter(published, rng.int(30, 360))}`] : []),
+    ...updatedLines(rng, published),
     `nextReview: ${nextReview}`,
     "author: editorial-team",
     `topics: [${topics.join(", ")}]`,
@@ -171,7 +179,9 @@ class BodyWriter {
     const rng = this.#rng;
     const [inlineLinks, listedLinks] = [links.slice(0, 2), links.slice(2)];
     this.#paragraph(2);
-    this.#add({ kind: "keyFacts", items: Array.from({ length: rng.int(3, 5) }, () => [...this.#sentence(), this.#cite()]) });
+    // Key points cite every listed source once, in order, as the content check requires.
+    const facts = Math.max(rng.int(3, 5), this.#sourceIds.length);
+    this.#add({ kind: "keyFacts", items: Array.from({ length: facts }, (_, index) => [...this.#sentence(), { cite: this.#sourceIds[index % this.#sourceIds.length]! }]) });
     const sections = rng.int(5, 6);
     const listSections = new Set(rng.sample(range(sections), rng.int(1, 2)));
     const tipSection = rng.int(1, sections - 1);
@@ -197,6 +207,7 @@ class BodyWriter {
     this.#add({ kind: "heading", depth: 2, text: "Where to learn more" });
     this.#add({ kind: "list", items: listedLinks.map((link) => [{ link: link.path, label: link.title }]) });
     this.#add({ kind: "callUs", text: "To ask about care at City of Hope," });
+    this.#add({ kind: "nextSteps", items: listedLinks.slice(0, 3).map((link) => [{ text: "Read " }, { link: link.path, label: link.title }]) });
     return this.#blocks;
   }
 
@@ -266,6 +277,10 @@ function renderBlock(block: Block, format: PageFormat): string {
         : `> **Tip: ${block.title}.** ${block.text}`;
     case "callUs":
       return format === "mdx" ? `<CallUs>${block.text}</CallUs>` : `${block.text} call us.`;
+    case "nextSteps": {
+      const steps = block.items.map((item, index) => `${index + 1}. ${item.map((part) => renderInline(part, format)).join("")}`).join("\n");
+      return format === "mdx" ? `<NextSteps>\n${steps}\n</NextSteps>` : `**Next steps**\n\n${steps}`;
+    }
   }
 }
 

@@ -12,7 +12,7 @@ test("the RSS feed lists every published post with absolute URLs", async ({ requ
   const expected = [...publishedIds("articles").map((id) => `${SITE_URL}/articles/${id}/`), ...publishedIds("guides").map((id) => `${SITE_URL}/guides/${id}/`)];
   expect([...links].sort()).toEqual(expected.sort());
   // Absolute, on the site's own address (SITE_URL in a deploy; the local preview's otherwise).
-  for (const link of links) expect(link.startsWith(`${SITE_URL}/`), link).toBe(true);
+  for (const link of links) expect(String(link).startsWith(`${SITE_URL}/`), link).toBe(true);
 });
 
 test("the sitemap lists the article with an absolute URL, and robots.txt names the sitemap", async ({ request }) => {

@@ -216,8 +216,9 @@ export function inspectContent(options: ValidateOptions): ContentReport {
     if (grade > READING_GRADE_LIMIT) {
       problems.push({ file: post.file, field: "reading grade", message: `the page reads at grade ${grade.toFixed(1)}; the limit is ${READING_GRADE_LIMIT}`, fix: "use shorter sentences and everyday words (npm run readability shows each page's grade and its long sentences)" });
     }
+    // Only MDX can cite (<Cite>); a plain Markdown post lists its sources without markers.
     const cited = new Set(post.body.nodes.flatMap((node) => (isCite(node) ? [citeId(node)] : [])));
-    post.data.sources.forEach((source, index) => {
+    if (post.file.endsWith(".mdx")) post.data.sources.forEach((source, index) => {
       if (!cited.has(source.id)) {
         problems.push({ file: post.file, line: post.lineOf?.(["sources", index, "id"]), field: `sources[${index}]`, message: `the source "${source.id}" is listed but never cited`, fix: `cite it after the sentence it supports with <Cite id="${source.id}" />, or remove it from \`sources\`` });
       }
