@@ -5,7 +5,7 @@
  * 1. Build scaling: N generated articles (default 1,000) in a temp copy of the content, built
  *    --runs times (medians reported), then search timed on that build's index.
  * 2. The real site: built with `npm run build`, served by `astro preview`; page weight per page
- *    type, search, and Lighthouse.
+ *    type, search (bytes, speed, and the hit rate on the search test set), and Lighthouse.
  *
  * Writes bench-results/latest.json (git-ignored) and checks the budgets; exits 1 on a failed
  * budget only with --strict. Progress goes to stderr, the report to stdout. See USAGE in
@@ -27,6 +27,7 @@ import { progress } from "./bench/progress.ts";
 import { formatReport } from "./bench/report.ts";
 import type { BenchResults } from "./bench/results.ts";
 import { measureSearch } from "./bench/search-timing.ts";
+import { measureSearchQuality } from "./bench/search-quality.ts";
 
 const RESULTS_DIR = join(REPO, "bench-results");
 const LOG_DIR = join(RESULTS_DIR, "logs");
@@ -118,6 +119,9 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
       progress("  search timing...");
       const search = await attempt("search on the real site", async () => measureSearch(await getBrowser(), preview.url, "real site"));
       if (search) realSite.search = search;
+      progress("  search test set (tests/search-queries.yaml)...");
+      const quality = await attempt("search test set", async () => measureSearchQuality(await getBrowser(), preview.url));
+      if (quality) realSite.searchQuality = quality;
       if (!options.skipLighthouse) {
         progress(`  lighthouse, ${options.runs} run(s) a page (about 13 s each)...`);
         const lighthouse = await attempt("lighthouse", () => runLighthouse(preview.url, options.runs));

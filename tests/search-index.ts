@@ -1,11 +1,15 @@
-/** Reads a built Pagefind index from disk: which page URLs it holds (each fragment is one page). */
+/**
+ * Reads a built Pagefind index from disk: which records it holds (each fragment is one page, or
+ * one glossary entry at /glossary/#its-id), and which pages.
+ */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 
 const PREFIX = "pagefind_dcd";
 
-export function indexedUrls(dist: string): string[] {
+/** Every record's URL: pages, the glossary page, and each glossary entry (/glossary/#id). */
+export function indexedRecords(dist: string): string[] {
   const dir = join(dist, "pagefind", "fragment");
   return readdirSync(dir)
     .filter((name) => name.endsWith(".pf_fragment"))
@@ -15,4 +19,9 @@ export function indexedUrls(dist: string): string[] {
       return (JSON.parse(text.slice(PREFIX.length)) as { url: string }).url;
     })
     .sort();
+}
+
+/** The pages the index holds (a glossary entry counts as the glossary page). */
+export function indexedUrls(dist: string): string[] {
+  return [...new Set(indexedRecords(dist).map((url) => url.split("#")[0]!))].sort();
 }

@@ -5,6 +5,7 @@
 import type { BenchResults } from "./results.ts";
 import type { PageWeight } from "./page-weight.ts";
 import { formatBytes, formatMs, formatSeconds } from "./format.ts";
+import { MIN_TOP3_RATE } from "../../tests/search-quality.ts";
 
 /** KNOWN: over budget for a reason already accepted (the checklist script). */
 export type Status = "PASS" | "FAIL" | "KNOWN" | "n/a";
@@ -30,6 +31,13 @@ const BUILD_BUDGET = { pages: 1000, seconds: 8, memoryMiB: 800 };
 /** Largest build-time growth for 10x the pages that still counts as linear. */
 export const SCALING_MAX_RATIO = 11;
 const SEARCH_BUDGET = { pages: 1000, openAndQueryGzip: 110 * KB, searchMs: 200 };
+/**
+ * Search on the real site (issue 14): results within 50 ms of the last keystroke, and no more
+ * bytes to open /search/ and run a first query than before the search learned stop words,
+ * synonyms and spelling (148.4 KB measured on 2026-12-02; the vocabulary loads only for a word
+ * the site does not know, and is reported apart). The test set must find 90% in the top three.
+ */
+const REAL_SITE_SEARCH_BUDGET = { searchMs: 50, openAndQueryGzip: 148.4 * KB };
 const LIGHTHOUSE_BUDGET = { score: 100, fcpMs: 650, lcpMs: 700 };
 
 export function checkBudgets(results: BenchResults): BudgetCheck[] {
@@ -100,7 +108,21 @@ function searchBudgets({ builds, realSite, options }: BenchResults): BudgetCheck
   }
   if (!options.onlyBuild) {
     const ms = realSite?.search?.median.searchMs;
-    checks.push(check(ms === undefined ? undefined : ms <= SEARCH_BUDGET.searchMs, "search on the real site: last keystroke to first result ≤ 200 ms", ms === undefined ? "not measured" : formatMs(ms)));
+    const bytes = realSite?.search?.median.openAndQueryGzip;
+    const quality = realSite?.searchQuality;
+    checks.push(
+      check(ms === undefined ? undefined : ms <= REAL_SITE_SEARCH_BUDGET.searchMs, "search on the real site: last keystroke to first result ≤ 50 ms", ms === undefined ? "not measured" : formatMs(ms)),
+      check(
+        bytes === undefined ? undefined : bytes <= REAL_SITE_SEARCH_BUDGET.openAndQueryGzip,
+        `search on the real site: open /search/ + first query ≤ ${formatBytes(REAL_SITE_SEARCH_BUDGET.openAndQueryGzip)} gzipped (as before issue 14)`,
+        bytes === undefined ? "not measured" : formatBytes(bytes),
+      ),
+      check(
+        quality === undefined ? undefined : quality.top3 >= MIN_TOP3_RATE * quality.total,
+        `search test set: ≥ ${MIN_TOP3_RATE * 100}% find their page in the top 3`,
+        quality === undefined ? "not measured" : `${quality.top3}/${quality.total} (${((100 * quality.top3) / quality.total).toFixed(1)}%)`,
+      ),
+    );
   }
   return checks;
 }

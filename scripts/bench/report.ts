@@ -6,6 +6,7 @@ import type { BuildSeries } from "./measure-build.ts";
 import type { PageWeight } from "./page-weight.ts";
 import type { BenchResults } from "./results.ts";
 import type { SearchFigures } from "./search-timing.ts";
+import { formatQuality } from "../../tests/search-quality.ts";
 import { median } from "./stats.ts";
 
 export function formatReport(results: BenchResults): string {
@@ -135,8 +136,15 @@ function searchSection({ builds, realSite }: BenchResults): string {
         .filter(([, bytes]) => bytes > 0)
         .map(([part, bytes]) => `${part} ${formatBytes(bytes)}`)
         .join(", ")}`,
+      ...(site.misspelled ? [misspelledLine(site.misspelled)] : []),
     ]),
+    ...(realSite?.searchQuality ? ["", "Search test set (tests/search-queries.yaml) on the real site, typed into /search/:", ...formatQuality(realSite.searchQuality).map((line) => `  ${line}`)] : []),
   ].join("\n");
+}
+
+function misspelledLine(run: NonNullable<SearchFigures["misspelled"]>): string {
+  const corrected = run.correctedTo ? `corrected to "${run.correctedTo}"` : "not corrected";
+  return `    misspelled "${run.query}": ${corrected}, ${formatMs(run.searchMs)}, ${formatBytes(run.totalGzip)} with the spelling vocabulary (${formatBytes(run.parts.vocabulary)} gzipped)`;
 }
 
 function lighthouseSection({ realSite, options }: BenchResults): string {

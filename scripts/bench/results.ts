@@ -5,6 +5,7 @@ import type { BuildSeries } from "./measure-build.ts";
 import type { BenchOptions } from "./options.ts";
 import type { PageWeight } from "./page-weight.ts";
 import type { SearchFigures } from "./search-timing.ts";
+import type { SearchQuality } from "./search-quality.ts";
 
 export interface BenchResults {
   startedAt: string;
@@ -28,6 +29,8 @@ export interface BenchResults {
     buildCpuSeconds: number | undefined;
     pages?: PageWeight[];
     search?: SearchFigures;
+    /** The search test set (tests/search-queries.yaml): hits in the top 1 and top 3, and misses. */
+    searchQuality?: SearchQuality;
     lighthouse?: LighthouseResult[];
   };
   /** Measurements that could not be taken, and why. */

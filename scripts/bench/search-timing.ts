@@ -2,7 +2,8 @@
  * Search as a reader meets it: open /search/ with an empty cache, type a query, and measure
  * (1) every byte fetched until the first results show and (2) the time from the last keystroke
  * to results on screen, read from the page's own `performance.measure("search")`, which starts
- * at each input event and ends when results are rendered.
+ * at each input event and ends when results are rendered. One more search is misspelled: it
+ * loads the spelling vocabulary, whose bytes are reported on their own (not in the medians).
  */
 import type { Browser } from "playwright";
 import { mobileContext, recordLoad, weigh, type Transfer, type Weight } from "./browser.ts";
@@ -10,6 +11,8 @@ import { median } from "./stats.ts";
 
 /** Words readers type; each also appears in the generated pages, so both sites have results. */
 const QUERIES = ["records", "insurance", "clinical trial", "biopsy", "side effects"];
+/** "records" misspelled: the search finds nothing, loads the vocabulary and corrects it. */
+const MISSPELLED_QUERY = "recrods";
 
 /** Roughly a quick typist: each keystroke starts a search, as it does for a reader. */
 const KEY_DELAY_MS = 100;
@@ -25,18 +28,21 @@ export interface SearchRun extends Weight {
   transfers: Transfer[];
 }
 
-type SearchPart = "page" | "scripts" | "wasm" | "index" | "fragments" | "filters" | "other";
+type SearchPart = "page" | "scripts" | "wasm" | "index" | "fragments" | "filters" | "vocabulary" | "other";
 
 export interface SearchFigures {
   /** Which site: "real site" or "1,000 generated pages", etc. */
   site: string;
   runs: SearchRun[];
   median: { openAndQueryGzip: number | undefined; searchMs: number | undefined; requests: number | undefined };
+  /** The misspelled search: its bytes include the vocabulary (`parts.vocabulary`). */
+  misspelled?: SearchRun & { correctedTo: string | undefined };
 }
 
 export async function measureSearch(browser: Browser, baseUrl: string, site: string): Promise<SearchFigures> {
   const runs: SearchRun[] = [];
   for (const query of QUERIES) runs.push(await searchOnce(browser, baseUrl, query));
+  const misspelled = await searchOnce(browser, baseUrl, MISSPELLED_QUERY);
   return {
     site,
     runs,
@@ -45,10 +51,11 @@ export async function measureSearch(browser: Browser, baseUrl: string, site: str
       searchMs: median(runs.map((run) => run.searchMs)),
       requests: median(runs.map((run) => run.requests)),
     },
+    misspelled,
   };
 }
 
-async function searchOnce(browser: Browser, baseUrl: string, query: string): Promise<SearchRun> {
+async function searchOnce(browser: Browser, baseUrl: string, query: string): Promise<SearchRun & { correctedTo: string | undefined }> {
   const context = await mobileContext(browser);
   try {
     const page = await context.newPage();
@@ -59,19 +66,20 @@ async function searchOnce(browser: Browser, baseUrl: string, query: string): Pro
     await page.locator('site-search input[name="q"]').click();
     await page.keyboard.type(query, { delay: KEY_DELAY_MS });
     await page.waitForFunction(lastSearchRendered, undefined, { timeout: RESULT_TIMEOUT_MS });
-    const { searchMs, results } = await page.evaluate(() => ({
+    const { searchMs, results, correctedTo } = await page.evaluate(() => ({
       searchMs: performance.getEntriesByName("search", "measure").at(-1)?.duration ?? Number.NaN,
       results: document.querySelectorAll("#search-results > li").length,
+      correctedTo: document.querySelector(".site-search__spelling:not([hidden]) strong")?.textContent ?? undefined,
     }));
     const record = await recorder.finish();
-    return { query, searchMs, results, ...weigh(record), parts: splitByPart(record.transfers), transfers: record.transfers };
+    return { query, searchMs, results, correctedTo, ...weigh(record), parts: splitByPart(record.transfers), transfers: record.transfers };
   } finally {
     await context.close();
   }
 }
 
 function splitByPart(transfers: Transfer[]): Record<SearchPart, number> {
-  const parts: Record<SearchPart, number> = { page: 0, scripts: 0, wasm: 0, index: 0, fragments: 0, filters: 0, other: 0 };
+  const parts: Record<SearchPart, number> = { page: 0, scripts: 0, wasm: 0, index: 0, fragments: 0, filters: 0, vocabulary: 0, other: 0 };
   for (const transfer of transfers) parts[partOf(transfer)] += transfer.gzipBytes;
   return parts;
 }
@@ -83,6 +91,7 @@ function partOf({ type, path }: Transfer): SearchPart {
   if (path.endsWith(".pf_index") || path.endsWith(".pf_meta")) return "index";
   if (path.endsWith(".pf_fragment")) return "fragments";
   if (path.endsWith(".pf_filter")) return "filters";
+  if (path.endsWith("/vocabulary.json")) return "vocabulary";
   return "other";
 }
 

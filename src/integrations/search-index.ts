@@ -1,13 +1,28 @@
 /**
  * Builds the Pagefind search index, in exactly one place: after `astro build`, over the built
- * HTML. Only regions marked `data-pagefind-body` are indexed (article and guide bodies, the
- * glossary). In `astro dev` the last built index is served from dist/pagefind when there is one.
+ * HTML. Only regions marked `data-pagefind-body` are indexed (article and guide bodies), plus the
+ * records that are not pages (each glossary entry, and the glossary page: src/lib/search-records.ts).
+ * Then it writes the site's vocabulary for spelling suggestions next to the index
+ * (src/lib/search-vocabulary.ts). In `astro dev` the last built index is served from
+ * dist/pagefind when there is one.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
+import { RECORDS_PATH, type SearchRecord } from "../lib/search-records.ts";
+import { loadSearchSettings } from "../lib/search-settings.ts";
+import { buildVocabulary, type IndexedPage } from "../lib/search-vocabulary.ts";
+
+/** Everything is indexed as English (the site's language); records need it said. */
+const LANGUAGE = "en";
+/** The spelling vocabulary, in the Pagefind bundle folder (the search page loads it from there). */
+export const VOCABULARY_FILE = "vocabulary.json";
+/** Fragments (one per page or record) start with this marker once unzipped. */
+const FRAGMENT_MARKER = "pagefind_dcd";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".js": "text/javascript",
@@ -28,19 +43,32 @@ export default function searchIndex(): AstroIntegration {
       },
       "astro:build:done": async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
+        const bundle = join(site, "pagefind");
         const started = performance.now();
         try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: LANGUAGE });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-          const added = await index.addDirectory({ path: site });
+          const source = indexableCopy(site);
+          const added = await index.addDirectory({ path: source.path }).finally(source.remove);
           if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-          const written = await index.writeFiles({ outputPath: join(site, "pagefind") });
+          const records = readRecords(site);
+          const responses = await Promise.all(records.map((record) => index.addCustomRecord({ ...record, language: LANGUAGE })));
+          responses.forEach((response, at) => {
+            if (response.errors.length) throw new Error(`Pagefind could not index ${records[at]!.url}: ${response.errors.join("; ")}`);
+          });
+          const written = await index.writeFiles({ outputPath: bundle });
           if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
-          const entry = JSON.parse(readFileSync(join(site, "pagefind", "pagefind-entry.json"), "utf8")) as {
+          const entry = JSON.parse(readFileSync(join(bundle, "pagefind-entry.json"), "utf8")) as {
             languages: Record<string, { page_count: number }>;
           };
           const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-          logger.info(`indexed ${pages} pages for search in ${Math.round(performance.now() - started)} ms`);
+          const { stopWords } = loadSearchSettings();
+          const vocabulary = buildVocabulary(readFragments(bundle), new Set(stopWords));
+          writeFileSync(join(bundle, VOCABULARY_FILE), JSON.stringify({ words: vocabulary }));
+          const words = vocabulary ? vocabulary.split(" ").length : 0;
+          logger.info(
+            `indexed ${pages - records.length} pages for search in ${Math.round(performance.now() - started)} ms, with ${records.length} glossary records and ${words} words for spelling`,
+          );
         } finally {
           await pagefind.close();
         }
@@ -63,4 +91,63 @@ export default function searchIndex(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * The built pages as Pagefind should read them. Pagefind drops every <label> (it takes them for
+ * form chrome), but our checklists are content in labels: the records to ask for, the questions
+ * to take to a visit. So the pages Pagefind indexes (those with `data-pagefind-body`; it skips
+ * the others anyway) are copied, each label read as a <span>, and indexed from the copy. The site
+ * itself is not changed. The copy goes to memory (/dev/shm) where there is one: writing a
+ * thousand pages there takes a tenth of the time it takes on disk.
+ */
+function indexableCopy(site: string): { path: string; remove: () => void } {
+  const parent = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
+  const root = mkdtempSync(join(parent, "patient-guides-search-"));
+  let copied = 0;
+  const visit = (dir: string, relativeDir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const from = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "pagefind" && entry.name !== "_astro") visit(from, join(relativeDir, entry.name));
+      } else if (entry.name.endsWith(".html")) {
+        const html = readFileSync(from, "utf8");
+        if (!html.includes(BODY_MARK)) continue;
+        mkdirSync(join(root, relativeDir), { recursive: true });
+        writeFileSync(join(root, relativeDir, entry.name), html.replace(LABEL_TAG, "<$1span"));
+        copied++;
+      }
+    }
+  };
+  visit(site, "");
+  const remove = () => rmSync(root, { recursive: true, force: true });
+  // No page marks its body: Pagefind then indexes every page whole, so it reads the site itself.
+  if (copied === 0) {
+    remove();
+    return { path: site, remove: () => undefined };
+  }
+  return { path: root, remove };
+}
+
+const BODY_MARK = "data-pagefind-body";
+const LABEL_TAG = /<(\/?)label\b/g;
+
+/** The records the build wrote (src/pages/search/records.json.ts); the file is removed once read. */
+function readRecords(site: string): SearchRecord[] {
+  const file = join(site, RECORDS_PATH);
+  if (!existsSync(file)) throw new Error(`${RECORDS_PATH} was not built: the glossary cannot be searched without it.`);
+  const records = JSON.parse(readFileSync(file, "utf8")) as SearchRecord[];
+  rmSync(file);
+  return records;
+}
+
+/** Every page and record as Pagefind indexed it: the text the vocabulary is made from. */
+function* readFragments(bundle: string): Generator<IndexedPage> {
+  const dir = join(bundle, "fragment");
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith(".pf_fragment")) continue;
+    const text = gunzipSync(readFileSync(join(dir, name))).toString("utf8");
+    if (!text.startsWith(FRAGMENT_MARKER)) throw new Error(`${name} is not a Pagefind fragment`);
+    yield JSON.parse(text.slice(FRAGMENT_MARKER.length)) as IndexedPage;
+  }
 }

@@ -1,0 +1,56 @@
+/**
+ * The site's vocabulary for spelling suggestions, made at build time from what Pagefind indexed:
+ * every word of four letters or more, weighted by where it appears (titles and glossary terms
+ * most, then the editors' keywords, headings, summaries, and the text itself). The search page
+ * loads it only when a search finds little (src/scripts/site-search.ts) and corrects a word to
+ * the closest one here (Vocabulary in src/lib/search-query.ts).
+ */
+
+/** Weight of one occurrence of a word, by where it appears. */
+export const VOCABULARY_WEIGHTS = { title: 10, keyword: 6, heading: 4, description: 2, text: 1 } as const;
+/** Words shorter than this are never corrected, so they are left out. */
+export const MIN_WORD_LENGTH = 4;
+/** The most words kept (the weightiest): about 3 KB gzipped per thousand words. */
+export const MAX_WORDS = 10_000;
+
+/** The parts of a Pagefind fragment the vocabulary reads. */
+export interface IndexedPage {
+  content: string;
+  meta: Record<string, string | undefined>;
+  anchors: ReadonlyArray<{ element: string; text?: string }>;
+}
+
+/** Words of a text as the vocabulary keeps them: lowercase runs of letters (hyphenated words split). */
+export function vocabularyWords(text: string, stopWords: ReadonlySet<string>): string[] {
+  return (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((word) => word.length >= MIN_WORD_LENGTH && word.length <= 30 && !stopWords.has(word));
+}
+
+/**
+ * The vocabulary: words most weighty first, as one space-separated string (small once gzipped).
+ * A page's text is read as Pagefind indexed it: first the editor's keywords (a hidden paragraph,
+ * before the title), the title and the summary, then the body; headings come from its anchors.
+ */
+export function buildVocabulary(pages: Iterable<IndexedPage>, stopWords: ReadonlySet<string>, maxWords = MAX_WORDS): string {
+  const weights = new Map<string, number>();
+  const add = (text: string | undefined, weight: number) => {
+    if (!text) return;
+    for (const word of vocabularyWords(text, stopWords)) weights.set(word, (weights.get(word) ?? 0) + weight);
+  };
+  for (const page of pages) {
+    const { title, description } = page.meta;
+    const { content } = page;
+    const titleAt = title ? content.indexOf(title) : -1;
+    if (titleAt > 0) add(content.slice(0, titleAt), VOCABULARY_WEIGHTS.keyword);
+    add(title, VOCABULARY_WEIGHTS.title);
+    add(description, VOCABULARY_WEIGHTS.description);
+    for (const anchor of page.anchors) if (/^h[1-6]$/i.test(anchor.element)) add(anchor.text, VOCABULARY_WEIGHTS.heading);
+    const afterTitle = titleAt === -1 ? 0 : titleAt + title!.length;
+    const descriptionAt = description ? content.indexOf(description, afterTitle) : -1;
+    add(content.slice(descriptionAt === -1 ? afterTitle : descriptionAt + description!.length), VOCABULARY_WEIGHTS.text);
+  }
+  return [...weights]
+    .sort(([a, weightA], [b, weightB]) => weightB - weightA || (a < b ? -1 : 1))
+    .slice(0, maxWords)
+    .map(([word]) => word)
+    .join(" ");
+}

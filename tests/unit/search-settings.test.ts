@@ -1,0 +1,110 @@
+/**
+ * The editors' search word lists (content/search/): their shape, and one test per synonym entry
+ * that searching its words really searches the words our pages use.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { loadSearchSettings, synonymsSchema, stopWordsSchema, withGlossaryAliases } from "../../src/lib/search-settings";
+import { planQuery, queryWords, querySettings, synonymKey } from "../../src/lib/search-query";
+
+const SETTINGS_DIR = "content/search";
+const settings = loadSearchSettings(SETTINGS_DIR);
+const query = querySettings(settings);
+const entries = Object.entries(parseYaml(readFileSync(join(SETTINGS_DIR, "synonyms.yaml"), "utf8")) as Record<string, string[]>);
+
+describe("content/search/synonyms.yaml", () => {
+  test("has entries, each a lowercase word or short phrase with words our pages use", () => {
+    expect(entries.length).toBeGreaterThan(20);
+    expect(synonymsSchema.safeParse(Object.fromEntries(entries)).success).toBe(true);
+  });
+
+  for (const [words, alternatives] of entries) {
+    test(`searching "${words}" also searches ${alternatives.map((alternative) => `"${alternative}"`).join(", ")}`, () => {
+      const term = planQuery(words, query).terms.find((candidate) => synonymKey(candidate.text) === synonymKey(words));
+      expect(term, `"${words}" is not searched as one term`).toBeDefined();
+      const searched = term!.alternatives.map((alternative) => alternative.query);
+      for (const alternative of alternatives) expect(searched).toContain(queryWords(alternative).join(" "));
+    });
+  }
+
+  test("a word's plural finds its synonyms too", () => {
+    const scans = planQuery("copies of my scans", query).terms.find((term) => term.text === "scans");
+    expect(scans?.alternatives.map((alternative) => alternative.query)).toContain("imaging");
+  });
+});
+
+describe("content/search/stop-words.yaml", () => {
+  const stopWords = parseYaml(readFileSync(join(SETTINGS_DIR, "stop-words.yaml"), "utf8")) as string[];
+  test("is a list of single lowercase words", () => {
+    expect(stopWordsSchema.safeParse(stopWords).success).toBe(true);
+    expect(new Set(stopWords).size).toBe(stopWords.length);
+  });
+  test("leaves out words that are topics on their own, and every synonym's words", () => {
+    for (const word of ["wait", "cost", "leave", "second", "records", "trial"]) expect(stopWords, word).not.toContain(word);
+  });
+  test("makes questions search by their meaningful words", () => {
+    const meaningful = (text: string) => planQuery(text, query).terms.map((term) => term.text);
+    expect(meaningful("how can I get copies of my scans")).toEqual(["copies", "scans"]);
+    expect(meaningful("what does a pathologist do")).toEqual(["pathologist"]);
+    expect(meaningful("is a second opinion covered")).toEqual(["second", "opinion", "covered"]);
+  });
+});
+
+describe("loadSearchSettings", () => {
+  const dir = mkdtempSync(join(tmpdir(), "search-settings-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+
+  test("reads missing files as empty lists", () => {
+    expect(loadSearchSettings(join(dir, "nowhere"))).toEqual({ stopWords: [], synonyms: {} });
+  });
+  test("keys synonyms by their singular words", () => {
+    write("stop-words.yaml", "- the\n");
+    write("synonyms.yaml", "ct scans: [imaging]\n");
+    expect(loadSearchSettings(dir)).toEqual({ stopWords: ["the"], synonyms: { "ct scan": ["imaging"] } });
+  });
+  test("stops with the file, the entry and the fix when an entry is wrong", () => {
+    write("synonyms.yaml", "Scan: [imaging]\nbill: []\nscan: [scans]\n");
+    const message = (() => {
+      try {
+        loadSearchSettings(dir);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    })();
+    expect(message).toMatch(/synonyms\.yaml has mistakes:\n/);
+    expect(message).toContain('"Scan": write it in lowercase');
+    expect(message).toContain('"bill": list at least one word our pages use');
+    expect(message).toContain('"scan": "scan" lists itself');
+    write("synonyms.yaml", "scan: [imaging]\n");
+    write("stop-words.yaml", "- the\n- how do\n");
+    expect(() => loadSearchSettings(dir)).toThrow(/stop-words\.yaml has mistakes:\n {2}entry 2: one word per line/);
+  });
+  test("says when a file is not valid YAML", () => {
+    write("stop-words.yaml", "- [unclosed\n");
+    expect(() => loadSearchSettings(dir)).toThrow(/stop-words\.yaml cannot be read/);
+  });
+});
+
+describe("withGlossaryAliases", () => {
+  test("searches the term for each alias, skips very short aliases, and keeps the editors' entries first", () => {
+    const merged = withGlossaryAliases({ stopWords: [], synonyms: { scan: ["imaging"] } }, [
+      { term: "Placebo", aliases: ["sugar pill", "dummy treatment"] },
+      { term: "Imaging", aliases: ["scans", "medical images"] },
+      { term: "Overall survival", aliases: ["OS"] },
+    ]);
+    expect(merged.synonyms["sugar pill"]).toEqual(["Placebo"]);
+    expect(merged.synonyms["scan"]).toEqual(["imaging"]);
+    expect(merged.synonyms["os"]).toBeUndefined();
+  });
+  test("with the real glossary, an alias finds its term", () => {
+    const glossary = ["placebo", "imaging"].map((id) => parseYaml(readFileSync(`content/glossary/${id}.yaml`, "utf8")) as { term: string; aliases: string[] });
+    const merged = querySettings(withGlossaryAliases(settings, glossary));
+    const term = planQuery("sugar pill", merged).terms[0];
+    expect(term?.alternatives.map((alternative) => alternative.query)).toContain("placebo");
+  });
+});
