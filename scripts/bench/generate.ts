@@ -301,6 +301,7 @@ function blockWords(block: Block): number {
       return count(block.text);
     case "list":
     case "keyFacts":
+    case "nextSteps":
       return block.items.reduce((sum, item) => sum + inline(item), 0);
     case "tip":
       return count(`${block.title} ${block.text}`);
