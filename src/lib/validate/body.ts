@@ -66,6 +66,11 @@ export function pageIds(body: BodyOutline, sourceIds: Iterable<string>): Set<str
   return ids;
 }
 
+/** Ids of the sources a body cites with `<Cite id="...">`. */
+export function citedSourceIds(body: BodyOutline): Set<string> {
+  return new Set(body.nodes.flatMap((node) => (isJsx(node) && node.name === "Cite" ? [stringAttribute(node, "id") ?? ""] : [])));
+}
+
 export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
   const problems: Problem[] = [];
   const add = (node: RootContent | undefined, field: string, message: string, fix: string) =>

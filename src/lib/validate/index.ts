@@ -14,7 +14,7 @@ import { isVisible } from "../posts.ts";
 import { formatDate } from "../dates.ts";
 import { POST_COLLECTIONS, type PostCollection } from "../paths.ts";
 import { checkFrontmatter, fieldName, type PostData } from "./frontmatter.ts";
-import { checkBody, outline, pageIds, type BodyOutline, type RouteIndex } from "./body.ts";
+import { checkBody, citedSourceIds, outline, pageIds, type BodyOutline, type RouteIndex } from "./body.ts";
 import type { Problem } from "./problems.ts";
 import { plainLanguageWarnings } from "./plain-language.ts";
 import { READING_GRADE_LIMIT, proseBlocks, readingStats } from "../readability.ts";
@@ -217,7 +217,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       problems.push({ file: post.file, field: "reading grade", message: `the page reads at grade ${grade.toFixed(1)}; the limit is ${READING_GRADE_LIMIT}`, fix: "use shorter sentences and everyday words (npm run readability shows each page's grade and its long sentences)" });
     }
     // Only MDX can cite (<Cite>); a plain Markdown post lists its sources without markers.
-    const cited = new Set(post.body.nodes.flatMap((node) => (isCite(node) ? [citeId(node)] : [])));
+    const cited = citedSourceIds(post.body);
     if (post.file.endsWith(".mdx")) post.data.sources.forEach((source, index) => {
       if (!cited.has(source.id)) {
         problems.push({ file: post.file, line: post.lineOf?.(["sources", index, "id"]), field: `sources[${index}]`, message: `the source "${source.id}" is listed but never cited`, fix: `cite it after the sentence it supports with <Cite id="${source.id}" />, or remove it from \`sources\`` });
@@ -279,15 +279,4 @@ function mdxError(error: unknown): { line?: number; reason: string } {
   const line = value.line ?? value.place?.line ?? value.place?.start?.line ?? Number(position?.[1] ?? 0);
   const text = (position ? reason.slice(position[0].length) : reason).replace(/\s*\([\w:-]+\)$/, "");
   return { ...(line ? { line } : {}), reason: text.split("\n")[0] ?? "" };
-}
-
-function isCite(node: unknown): boolean {
-  const value = node as { type?: string; name?: string };
-  return (value.type === "mdxJsxTextElement" || value.type === "mdxJsxFlowElement") && value.name === "Cite";
-}
-
-function citeId(node: unknown): string {
-  const attributes = (node as { attributes: Array<{ type: string; name?: string; value?: unknown }> }).attributes;
-  const id = attributes.find((attribute) => attribute.type === "mdxJsxAttribute" && attribute.name === "id")?.value;
-  return typeof id === "string" ? id : "";
 }
