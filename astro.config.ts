@@ -9,6 +9,7 @@ import cspTrim from "./src/integrations/csp-trim";
 import { CSP_FETCH_DIRECTIVES, SCRIPT_SOURCES } from "./src/lib/security";
 import { linksPlugin } from "./src/lib/markdown/links";
 import { siteUrl } from "./src/lib/site-url";
+import { DEFAULT_LOCALE, LOCALES } from "./src/lib/i18n";
 
 const base = process.env.BASE_PATH ?? "/";
 
@@ -16,6 +17,13 @@ export default defineConfig({
   site: siteUrl(),
   base,
   trailingSlash: "always",
+  // English at the root, Spanish under /es/ (src/lib/i18n.ts): Astro then tells every component
+  // its page's language (Astro.currentLocale).
+  i18n: {
+    locales: [...LOCALES],
+    defaultLocale: DEFAULT_LOCALE,
+    routing: { prefixDefaultLocale: false, redirectToDefaultLocale: false },
+  },
   // Builds, `astro sync` and Vitest (which runs Astro in dev mode) then share one content store.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? "./.astro",
   markdown: {
@@ -24,7 +32,11 @@ export default defineConfig({
   integrations: [
     contentGuard(),
     mdx(),
-    sitemap({ filter: (page) => !isLegacyPage(page) }),
+    sitemap({
+      filter: (page) => !isLegacyPage(page) && !/\/404\/$/.test(new URL(page).pathname),
+      // Pages with the same path after /es/ are one page in two languages: listed with xhtml:link alternates.
+      i18n: { defaultLocale: DEFAULT_LOCALE, locales: Object.fromEntries(LOCALES.map((locale) => [locale, locale])) },
+    }),
     cspTrim(),
     searchIndex(),
     shareImages(publishedPosts),

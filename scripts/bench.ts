@@ -87,7 +87,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     const counts = options.scaling ? [options.pages, options.pages * 10] : [options.pages];
     for (const pages of counts) {
       progress(`== build scaling: ${pages.toLocaleString("en-US")} generated articles`);
-      const site = await measureSyntheticSite({ pages, runs: options.runs, format: options.format, warm: options.warm, logDir: LOG_DIR });
+      const site = await measureSyntheticSite({ pages, runs: options.runs, format: options.format, warm: options.warm, twins: options.twins, logDir: LOG_DIR });
       const search = await attempt(`search on ${pages} generated pages`, async () => {
         progress(`  search on the ${pages.toLocaleString("en-US")}-page build...`);
         const preview = await startPreview(site.project, site.dist);

@@ -1,18 +1,26 @@
 /**
  * `npm run readability`: reading grade and word count of every article and guide, as a table,
- * then each page's plain-language warnings (sentences over 25 words, medical words with no
- * glossary entry or plain explanation), from the same content check the build runs.
- * Exits 1 when a page is above the grade limit, so CI and `npm test` catch it.
+ * then the Spanish pages' reading ease beside their English originals', then each page's
+ * plain-language warnings (sentences over 25 words, medical words with no glossary entry or plain
+ * explanation), from the same content check the build runs.
+ * Exits 1 when an English page is above the grade limit, so CI and `npm test` catch it.
+ *
+ * Spanish pages are not given a grade: the Flesch-Kincaid formula and its syllable counter are
+ * English. They get the Szigriszt-Pazos score on the INFLESZ scale (src/lib/readability.ts),
+ * Flesch's reading ease adapted to Spanish, shown next to the English page's Flesch reading ease
+ * (both 0-100, higher is easier), so "the same reading ease as the English" can be checked.
  */
-import { readFileSync, globSync } from "node:fs";
-import { relative } from "node:path";
+import { existsSync, readFileSync, globSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parse as parseYaml } from "yaml";
 import { parseMdx } from "../src/lib/mdx-source.ts";
-import { READING_GRADE_LIMIT, proseBlocks, readingStats } from "../src/lib/readability.ts";
+import { READING_GRADE_LIMIT, fleschBand, fleschReadingEase, proseBlocks, readingStats, spanishReadingStats } from "../src/lib/readability.ts";
 import { contentDir } from "../src/lib/paths.ts";
 import { isError, validateContent } from "../src/lib/validate/index.ts";
 
 const root = contentDir();
-const files = globSync("{articles,guides}/**/*.{md,mdx}", { cwd: root }).sort();
+const POSTS = "{articles,guides}/**/*.{md,mdx}";
+const files = globSync(POSTS, { cwd: root }).sort();
 const rows = files.map((file) => {
   const { tree } = parseMdx(readFileSync(`${root}/${file}`, "utf8"));
   return { file: relative(process.cwd(), `${root}/${file}`), ...readingStats(proseBlocks(tree)) };
@@ -28,12 +36,56 @@ for (const row of rows) {
   );
 }
 
+// Spanish: each page's Szigriszt-Pazos score (INFLESZ band) next to its original's reading ease.
+const spanishRoot = join(root, "es");
+const spanishFiles = existsSync(spanishRoot) ? globSync(POSTS, { cwd: spanishRoot }).sort() : [];
+const spanishRows = spanishFiles.map((file) => {
+  const { tree, frontmatterText } = parseMdx(readFileSync(join(spanishRoot, file), "utf8"));
+  const stats = spanishReadingStats(proseBlocks(tree));
+  let original: string | undefined;
+  try {
+    const data = (parseYaml(frontmatterText) ?? {}) as { translationOf?: unknown };
+    if (typeof data.translationOf === "string") original = globSync(`${data.translationOf}.{md,mdx}`, { cwd: root })[0];
+  } catch {
+    // The content check reports frontmatter it cannot read.
+  }
+  const english = original ? readingStats(proseBlocks(parseMdx(readFileSync(join(root, original), "utf8")).tree)) : undefined;
+  return { file: relative(process.cwd(), join(spanishRoot, file)), ...stats, englishEase: english ? fleschReadingEase(english) : undefined };
+});
+if (spanishRows.length > 0) {
+  const spanishWidth = Math.max(...spanishRows.map((row) => row.file.length));
+  console.log(
+    [
+      "",
+      "Spanish pages: reading ease by Szigriszt-Pazos (Flesch's formula adapted to Spanish), with its INFLESZ band",
+      "(55-65 normal, 65-80 bastante fácil, 80+ muy fácil), beside the English original's Flesch reading ease and band",
+      "(60-70 standard, 70-80 fairly easy, 80-90 easy). Both run 0-100, higher is easier; each formula is tuned to its",
+      "own language, so compare bands, not single points. Aim: INFLESZ 65 or more, and the English page's band or near it.",
+    ].join("\n"),
+  );
+  console.log(`${pad("page", spanishWidth)}  ease   INFLESZ band    words  sentences  words/sentence  English ease and band`);
+  for (const row of spanishRows) {
+    const english = row.englishEase === undefined ? "(no English original)" : `${row.englishEase.toFixed(1)} ${fleschBand(row.englishEase)}`;
+    const flag = row.ease < 55 ? "  <- below INFLESZ normal: shorter sentences, everyday words" : "";
+    console.log(
+      `${pad(row.file, spanishWidth)}  ${pad(row.ease.toFixed(1), 5)}  ${pad(row.band, 14)}  ${pad(row.words, 5)}  ${pad(row.sentences, 9)}  ${pad((row.words / Math.max(1, row.sentences)).toFixed(1), 14)}  ${english}${flag}`,
+    );
+  }
+  const paired = spanishRows.filter((row) => row.englishEase !== undefined);
+  if (paired.length > 0) {
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    console.log(
+      `Mean: Spanish ${mean(paired.map((row) => row.ease)).toFixed(1)}, English ${mean(paired.map((row) => row.englishEase!)).toFixed(1)} over ${paired.length} translated page(s).`,
+    );
+  }
+}
+
 const warnings = validateContent({ contentDir: root }).filter(
   (problem) => !isError(problem) && (problem.field === "sentence" || problem.message.includes("medical word")),
 );
 if (warnings.length > 0) {
   console.log("\nLong sentences and unexplained medical words:");
-  for (const row of rows) {
+  for (const row of [...rows, ...spanishRows]) {
     const mine = warnings.filter((problem) => problem.file === row.file);
     if (mine.length === 0) continue;
     console.log(`\n${row.file}`);

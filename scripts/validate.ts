@@ -1,5 +1,6 @@
 /**
- * `npm run validate`: checks all content as the build will, without building.
+ * `npm run validate`: checks all content as the build will, without building: the English pages
+ * and the Spanish edition under content/es/, with its translation rules.
  * Exit 1 when there are errors; warnings are printed but do not fail.
  *
  *   --format github   one GitHub annotation per problem (CI's first job), so each message shows

@@ -7,23 +7,45 @@ import {
   postSchema,
   topicSchema,
 } from "@/lib/schema";
-import { DATA_PATTERN, POST_PATTERN, contentDir } from "@/lib/paths";
+import { COLLECTIONS, DATA_PATTERN, POST_PATTERN, contentDir } from "@/lib/paths";
+import { LOCALE_INFO, type Locale } from "@/lib/i18n";
 
 const root = contentDir();
-const from = (folder: string, pattern: string) => glob({ base: `${root}/${folder}`, pattern });
 
-/** Articles and guides share one schema; guides must cite more sources (MIN_SOURCES). */
-const posts = (folder: keyof typeof MIN_SOURCES) =>
-  defineCollection({
-    loader: from(folder, POST_PATTERN),
-    schema: ({ image }) =>
-      postSchema({ author: reference("authors"), topic: reference("topics"), image: image(), minSources: MIN_SOURCES[folder] }),
-  });
+/** The collections of one language, loaded from content/ (English) or content/es/ (Spanish). */
+function collectionsOf(locale: Locale) {
+  const folder = (kind: string) => [root, LOCALE_INFO[locale].contentFolder, kind].filter(Boolean).join("/");
+  const from = (kind: string, pattern: string) => glob({ base: folder(kind), pattern });
+  // Articles and guides share one schema; guides must cite more sources (MIN_SOURCES). A
+  // translation names the same authors and topics by their ids, which the English collections own.
+  const posts = (kind: keyof typeof MIN_SOURCES) =>
+    defineCollection({
+      loader: from(kind, POST_PATTERN),
+      schema: ({ image }) =>
+        postSchema({ author: reference("authors"), topic: reference("topics"), image: image(), minSources: MIN_SOURCES[kind] }),
+    });
+  return {
+    articles: posts("articles"),
+    guides: posts("guides"),
+    authors: defineCollection({ loader: from("authors", DATA_PATTERN), schema: authorSchema }),
+    topics: defineCollection({ loader: from("topics", DATA_PATTERN), schema: topicSchema }),
+    glossary: defineCollection({ loader: from("glossary", DATA_PATTERN), schema: glossarySchema }),
+  };
+}
 
-const articles = posts("articles");
-const guides = posts("guides");
-const authors = defineCollection({ loader: from("authors", DATA_PATTERN), schema: authorSchema });
-const topics = defineCollection({ loader: from("topics", DATA_PATTERN), schema: topicSchema });
-const glossary = defineCollection({ loader: from("glossary", DATA_PATTERN), schema: glossarySchema });
+const en = collectionsOf("en");
+const es = collectionsOf("es");
 
-export const collections = { articles, guides, authors, topics, glossary };
+// Named as COLLECTIONS (src/lib/paths.ts) says; spelled out so Astro types each collection.
+export const collections = {
+  [COLLECTIONS.en.articles]: en.articles,
+  [COLLECTIONS.en.guides]: en.guides,
+  [COLLECTIONS.en.authors]: en.authors,
+  [COLLECTIONS.en.topics]: en.topics,
+  [COLLECTIONS.en.glossary]: en.glossary,
+  [COLLECTIONS.es.articles]: es.articles,
+  [COLLECTIONS.es.guides]: es.guides,
+  [COLLECTIONS.es.authors]: es.authors,
+  [COLLECTIONS.es.topics]: es.topics,
+  [COLLECTIONS.es.glossary]: es.glossary,
+};

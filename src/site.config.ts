@@ -1,10 +1,16 @@
 /**
  * Site identity: the one place for the organization's name, phone, URLs and navigation.
- * Components and scripts import from here; nothing else hard-codes these values.
+ * Components and scripts import from here; nothing else hard-codes these values. Text readers
+ * see is given in every language of the site (`Localized`); interface wording is in src/i18n/.
  */
+import type { Locale } from "./lib/i18n.ts";
+
+/** Text in each language of the site: a missing language is a type error. */
+export type Localized<T = string> = Record<Locale, T>;
 
 export interface NavItem {
-  label: string;
+  /** Its label's key in the interface dictionary (src/i18n/en.ts, `nav`). */
+  key: "guides" | "articles" | "topics" | "glossary";
   /** Path from the site root, without the base path (e.g. "/guides/"). */
   href: string;
 }
@@ -19,7 +25,7 @@ export interface Phone {
 /** A phone line of the organization: what it is for and which places it serves, as a source says. */
 export interface PhoneLine extends Phone {
   /** What the line is for and where, e.g. "Second opinions at the hospitals in Arizona, Illinois and Georgia". */
-  serves: string;
+  serves: Localized;
 }
 
 /** A free helpline run by another organization, independent of the cancer center. */
@@ -27,16 +33,16 @@ export interface Helpline {
   name: string;
   phone: Phone;
   /** What the source says about it (languages, cost, chat). No hours unless a source gives them. */
-  note: string;
+  note: Localized;
   /** The organization's page that lists the number. */
   url: string;
 }
 
 export interface SiteConfig {
   /** Name of the site, shown in the header, titles and feeds. */
-  name: string;
+  name: Localized;
   /** One sentence on what the site is, for the home page and the feed. */
-  tagline: string;
+  tagline: Localized;
   organization: {
     name: string;
     url: string;
@@ -45,12 +51,17 @@ export interface SiteConfig {
     /** Every number readers may need, with the places it serves. Shown on the About page. */
     phones: readonly PhoneLine[];
     /** Where the organization runs hospitals, in a few words (shown on About). */
-    locations: string;
+    locations: Localized;
   };
   /** Independent helplines, shown with the emergency line on every article and guide. */
   helplines: readonly Helpline[];
   /** One line for emergencies, shown with the helplines. */
-  emergency: string;
+  emergency: Localized;
+  /**
+   * The federal rule on free language help (HHS, Section 1557), shown with the helplines: what it
+   * requires, said only as far as the rule says it. The wording is in src/i18n (`help`).
+   */
+  languageHelpSource: string;
   /**
    * Where "Report a problem with this page" goes: an issue form on the site's repository, which
    * works on any static host without a server of ours. The page's address and title are added as
@@ -69,11 +80,9 @@ export interface SiteConfig {
    * made-up domain.
    */
   localUrl: string;
-  /** Language of every page (the `lang` attribute and the feed). */
-  lang: string;
   nav: readonly NavItem[];
   /** The note on every page: this site informs, the care team advises. */
-  disclaimer: string;
+  disclaimer: Localized;
   /** Who is credited as the default author of new posts (an id in content/authors). */
   defaultAuthor: string;
   /**
@@ -84,9 +93,11 @@ export interface SiteConfig {
 }
 
 export const site: SiteConfig = {
-  name: "Patient Guides",
-  tagline:
-    "Plain-language guides for people with cancer and their families, from City of Hope.",
+  name: { en: "Patient Guides", es: "Guías para Pacientes" },
+  tagline: {
+    en: "Plain-language guides for people with cancer and their families, from City of Hope.",
+    es: "Guías en lenguaje sencillo para personas con cáncer y sus familias, de City of Hope.",
+  },
   organization: {
     name: "City of Hope",
     url: "https://www.cityofhope.org",
@@ -95,46 +106,57 @@ export const site: SiteConfig = {
       {
         display: "800-826-HOPE (4673)",
         e164: "+18008264673",
-        serves: "New patient services at City of Hope's campus in Duarte, California",
+        serves: {
+          en: "New patient services at City of Hope's campus in Duarte, California",
+          es: "Servicios para pacientes nuevos en el campus de City of Hope en Duarte, California",
+        },
       },
-      { display: "877-460-4673", e164: "+18774604673", serves: "Appointments" },
+      { display: "877-460-4673", e164: "+18774604673", serves: { en: "Appointments", es: "Citas" } },
       {
         display: "888-552-6760",
         e164: "+18885526760",
-        serves: "Second opinions at City of Hope's hospitals in Arizona, Illinois and Georgia",
+        serves: {
+          en: "Second opinions at City of Hope's hospitals in Arizona, Illinois and Georgia",
+          es: "Segundas opiniones en los hospitales de City of Hope en Arizona, Illinois y Georgia",
+        },
       },
     ],
-    locations: "California, Arizona, Illinois and Georgia",
+    locations: { en: "California, Arizona, Illinois and Georgia", es: "California, Arizona, Illinois y Georgia" },
   },
   helplines: [
     {
       name: "National Cancer Institute's Cancer Information Service",
       phone: { display: "1-800-4-CANCER (1-800-422-6237)", e164: "+18004226237" },
-      note: "Free, in English and Spanish; you can also chat online.",
+      note: {
+        en: "Free, in English and Spanish; you can also chat online.",
+        es: "Gratis, en inglés y en español; también puede chatear en línea.",
+      },
       url: "https://www.cancer.gov/contact",
     },
     {
       name: "American Cancer Society",
       phone: { display: "1-800-227-2345", e164: "+18002272345" },
-      note: "Free information and support.",
+      note: { en: "Free information and support.", es: "Información y apoyo gratuitos." },
       url: "https://www.cancer.org/",
     },
   ],
-  emergency: "In an emergency, call 911.",
+  emergency: { en: "In an emergency, call 911.", es: "En una emergencia, llame al 911." },
+  languageHelpSource: "https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-A/part-92/subpart-C/section-92.201",
   feedback: {
     url: `https://github.com/${process.env.SITE_REPOSITORY ?? process.env.GITHUB_REPOSITORY ?? "cityofhope/patient-guides"}/issues/new?template=page-problem.yml`,
     pageField: "page",
   },
   localUrl: "http://localhost:4321",
-  lang: "en",
   nav: [
-    { label: "Guides", href: "/guides/" },
-    { label: "Articles", href: "/articles/" },
-    { label: "Topics", href: "/topics/" },
-    { label: "Glossary", href: "/glossary/" },
+    { key: "guides", href: "/guides/" },
+    { key: "articles", href: "/articles/" },
+    { key: "topics", href: "/topics/" },
+    { key: "glossary", href: "/glossary/" },
   ],
-  disclaimer:
-    "This site gives general information. It does not replace advice from your own doctor or care team, who know your situation. If you have a medical emergency, call 911.",
+  disclaimer: {
+    en: "This site gives general information. It does not replace advice from your own doctor or care team, who know your situation. If you have a medical emergency, call 911.",
+    es: "Este sitio da información general. No reemplaza los consejos de su médico o de su equipo de atención, que conocen su situación. Si tiene una emergencia médica, llame al 911.",
+  },
   defaultAuthor: "editorial-team",
   startHere: {
     first: "articles/getting-a-second-opinion",

@@ -1,8 +1,9 @@
 /**
- * The search test set (tests/search-queries.yaml) run as a reader meets it: each query typed into
- * the real /search/ page, its first results read from the page. Shared by the browser test
- * (tests/e2e/search-quality.spec.ts) and the benchmark (scripts/bench/search-quality.ts), so
- * both score the same way.
+ * The search test sets run as a reader meets them: each query typed into the real search page of
+ * its language (tests/search-queries.yaml into /search/, tests/search-queries-es.yaml into
+ * /es/search/), its first results read from the page. Shared by the browser test
+ * (tests/e2e/search-quality.spec.ts), `npm run search:quality` and the benchmark
+ * (scripts/bench/search-quality.ts), so all score the same way.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -39,7 +40,14 @@ export interface SearchQuality {
 /** The share of the test set that must have an expected page in the top three. */
 export const MIN_TOP3_RATE = 0.9;
 
-const QUERIES_FILE = fileURLToPath(new URL("./search-queries.yaml", import.meta.url));
+/** Each language's test set and the search page it is typed into. */
+export const SEARCH_SETS = {
+  en: { file: fileURLToPath(new URL("./search-queries.yaml", import.meta.url)), path: "/search/" },
+  es: { file: fileURLToPath(new URL("./search-queries-es.yaml", import.meta.url)), path: "/es/search/" },
+} as const;
+export type SearchSetLocale = keyof typeof SEARCH_SETS;
+
+const QUERIES_FILE = SEARCH_SETS.en.file;
 
 /** Reads and checks the test set; a malformed entry throws with its position and what is wrong. */
 export function loadSearchCases(file: string = QUERIES_FILE): SearchCase[] {
@@ -59,13 +67,14 @@ export function loadSearchCases(file: string = QUERIES_FILE): SearchCase[] {
 }
 
 /**
- * What a result link is compared by: its path, plus its #id on the glossary (where each entry is
- * an answer of its own). Text fragments (`:~:text=`) and section anchors on pages are ignored.
+ * What a result link is compared by: its path, plus its #id on a glossary (/glossary/,
+ * /es/glossary/: each entry is an answer of its own). Text fragments (`:~:text=`) and section
+ * anchors on pages are ignored.
  */
 export function resultKey(href: string): string {
   const url = new URL(href, "http://localhost");
   const id = url.hash.replace(/^#/, "").split(":~:")[0];
-  return url.pathname === "/glossary/" && id ? `${url.pathname}#${id}` : url.pathname;
+  return /^(?:\/[a-z]{2})?\/glossary\/$/.test(url.pathname) && id ? `${url.pathname}#${id}` : url.pathname;
 }
 
 export function rankOf(results: readonly string[], expected: readonly string[]): number | undefined {
@@ -73,9 +82,12 @@ export function rankOf(results: readonly string[], expected: readonly string[]):
   return index === -1 ? undefined : index + 1;
 }
 
-/** Types each query into /search/ on `baseUrl` and reads the result links once the search is done. */
-export async function runSearchCases(page: Page, baseUrl: string, cases: readonly SearchCase[]): Promise<SearchOutcome[]> {
-  await page.goto(`${baseUrl}/search/`);
+/**
+ * Types each query into the search page at `searchPath` (/search/, or /es/search/ for the Spanish
+ * set) on `baseUrl` and reads the result links once the search is done.
+ */
+export async function runSearchCases(page: Page, baseUrl: string, cases: readonly SearchCase[], searchPath = "/search/"): Promise<SearchOutcome[]> {
+  await page.goto(`${baseUrl}${searchPath}`);
   await page.waitForFunction(() => customElements.get("site-search") !== undefined);
   const box = page.locator('site-search input[name="q"]');
   const outcomes: SearchOutcome[] = [];

@@ -49,16 +49,24 @@ interface Page {
   words: number;
 }
 
-/** Copies `fromContent` to `toContent` and adds `pages` generated articles to its articles/. */
-export function generateSite(fromContent: string, toContent: string, pages: number, format: PageFormat): GeneratedSite {
+/**
+ * Copies `fromContent` to `toContent` and adds `pages` generated articles to its articles/; with
+ * `twins`, also a translation of each under es/articles/ (same body, marked as a translation),
+ * so the build makes and pairs twice as many pages, as the Spanish edition does.
+ */
+export function generateSite(fromContent: string, toContent: string, pages: number, format: PageFormat, { twins = false } = {}): GeneratedSite {
   cpSync(fromContent, toContent, { recursive: true });
   const context = readContext(toContent);
   const articles = join(toContent, "articles");
+  const translations = join(toContent, "es", "articles");
   mkdirSync(articles, { recursive: true });
+  if (twins) mkdirSync(translations, { recursive: true });
   const words: number[] = [];
   for (let index = 1; index <= pages; index++) {
     const page = generatePage(index, context);
-    writeFileSync(join(articles, `${page.slug}.${format}`), `${page.frontmatter}\n${renderBody(page.blocks, format)}`);
+    const body = renderBody(page.blocks, format);
+    writeFileSync(join(articles, `${page.slug}.${format}`), `${page.frontmatter}\n${body}`);
+    if (twins) writeFileSync(join(translations, `${page.slug}.${format}`), `${twinFrontmatter(page)}\n${body.replaceAll("](/", "](/es/")}`);
     words.push(page.words);
   }
   words.sort((a, b) => a - b);
@@ -68,6 +76,12 @@ export function generateSite(fromContent: string, toContent: string, pages: numb
     format,
     words: { min: words[0] ?? 0, median: words[Math.floor(words.length / 2)] ?? 0, max: words.at(-1) ?? 0 },
   };
+}
+
+/** The translation's frontmatter: the original's, naming it, translated on its last change. */
+function twinFrontmatter(page: Page): string {
+  const lastChange = /^updated: (\S+)$/m.exec(page.frontmatter)?.[1] ?? /^published: (\S+)$/m.exec(page.frontmatter)![1]!;
+  return page.frontmatter.replace(/\n---$/, `\ntranslationOf: articles/${page.slug}\ntranslated: ${lastChange}\n---`);
 }
 
 function readContext(content: string): ContentContext {

@@ -77,6 +77,8 @@ export interface ScalingOptions {
   format: PageFormat;
   warm: boolean;
   logDir: string;
+  /** A Spanish twin of each generated page (see generateSite). */
+  twins?: boolean;
 }
 
 /** Entries of the repo root that a build does not read, or that would leak state between builds. */
@@ -90,12 +92,12 @@ const PACKAGE_CACHES = new Set([".vite", ".cache", ".astro"]);
  * ASTRO_CACHE_DIR says: building the generated content from the repo root would overwrite the
  * checkout's `.astro/` under anyone else building or testing there at the same time.
  */
-export async function measureSyntheticSite({ pages, runs, format, warm, logDir }: ScalingOptions): Promise<SyntheticSite> {
+export async function measureSyntheticSite({ pages, runs, format, warm, logDir, twins = false }: ScalingOptions): Promise<SyntheticSite> {
   const workspace = tempDir(`site-${pages}`);
   const project = copyProject(join(workspace.path, "project"));
-  progress(`generating ${pages.toLocaleString("en-US")} ${format} articles...`);
+  progress(`generating ${pages.toLocaleString("en-US")} ${format} articles${twins ? " and a Spanish twin of each" : ""}...`);
   const started = performance.now();
-  const site = generateSite(join(REPO, "content"), join(workspace.path, "content"), pages, format);
+  const site = generateSite(join(REPO, "content"), join(workspace.path, "content"), pages, format, { twins });
   progress(`  generated in ${((performance.now() - started) / 1000).toFixed(1)} s (${site.words.min}-${site.words.max} words a page, median ${site.words.median})`);
 
   const dist = join(workspace.path, "dist");

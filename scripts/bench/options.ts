@@ -7,6 +7,8 @@ export interface BenchOptions {
   /** Builds per page count; figures are medians over them. */
   runs: number;
   format: PageFormat;
+  /** A Spanish translation beside each generated article (content/es/articles/), so N pages build 2N. */
+  twins: boolean;
   /** Reuse one cache across runs (after a warm-up build) instead of a cold cache each run. */
   warm: boolean;
   /** Build `pages` and ten times `pages`, and compare the times. */
@@ -25,6 +27,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --pages N          generated articles to build (default 1000)
   --runs N           builds per page count; medians are reported (default 3)
   --format mdx|md    generated pages as MDX with the editors' components (default) or plain Markdown
+  --twins            add a Spanish twin of each generated article (N pages -> 2N)
   --warm             keep the build cache between runs (after one warm-up build)
   --scaling          build N and 10 x N pages and compare the times
   --skip-lighthouse  skip the Lighthouse audits
@@ -37,6 +40,7 @@ export function parseOptions(args: string[]): BenchOptions {
     pages: 1000,
     runs: 3,
     format: "mdx",
+    twins: false,
     warm: false,
     scaling: false,
     skipLighthouse: false,
@@ -64,6 +68,9 @@ export function parseOptions(args: string[]): BenchOptions {
       }
       case "--warm":
         options.warm = true;
+        break;
+      case "--twins":
+        options.twins = true;
         break;
       case "--scaling":
         options.scaling = true;

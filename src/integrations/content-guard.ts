@@ -10,7 +10,7 @@ import { AstroError } from "astro/errors";
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { formatReport, inspectContent, isError, type ContentReport } from "../lib/validate/index.ts";
-import { netlifyRedirects, nginxRedirects, pathVariants, type Redirect } from "../lib/redirects.ts";
+import { netlifyRedirects, nginxRedirects, pathVariants, placeNotFoundPages, type Redirect } from "../lib/redirects.ts";
 import { withBase } from "../lib/urls.ts";
 import { overdueReviews } from "../lib/reviews.ts";
 import { contentDir } from "../lib/paths.ts";
@@ -23,7 +23,10 @@ export const isLegacyPage = (url: string): boolean => legacyPathnames.has(new UR
 
 let published: ContentReport["published"] = [];
 
-/** The posts the current build publishes (known once the content check has run). */
+/**
+ * The posts the current build publishes in every language, each with its `locale` (known once
+ * the content check has run): share images and the sitemap tell English from Spanish by it.
+ */
 export const publishedPosts = (): ContentReport["published"] => published;
 
 export default function contentGuard(): AstroIntegration {
@@ -66,6 +69,7 @@ export default function contentGuard(): AstroIntegration {
         const out = fileURLToPath(dir);
         writeFileSync(`${out}/_redirects`, netlifyRedirects(redirects, base));
         writeFileSync(`${out}/_redirects.nginx`, nginxRedirects(redirects, base));
+        placeNotFoundPages(out);
         logger.info(`wrote ${redirects.length} legacy redirect(s) to _redirects and _redirects.nginx`);
       },
     },

@@ -2,9 +2,11 @@
  * Builds the Pagefind search index, in exactly one place: after `astro build`, over the built
  * HTML. Only regions marked `data-pagefind-body` are indexed (article and guide bodies), plus the
  * records that are not pages (each glossary entry, and the glossary page: src/lib/search-records.ts).
- * Then it writes the site's vocabulary for spelling suggestions next to the index
- * (src/lib/search-vocabulary.ts). In `astro dev` the last built index is served from
- * dist/pagefind when there is one.
+ * Pagefind keeps one index per language, from each page's `<html lang>` (and each record's
+ * `language`), with that language's stemming; a search page loads the index of its own `lang`,
+ * so /es/search/ finds Spanish pages only. Then it writes each language's vocabulary for
+ * spelling suggestions next to the index (src/lib/search-vocabulary.ts). In `astro dev` the last
+ * built index is served from dist/pagefind when there is one.
  */
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,14 +15,11 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
+import { LOCALES, splitLocale, type Locale } from "../lib/i18n.ts";
 import { RECORDS_PATH, type SearchRecord } from "../lib/search-records.ts";
 import { loadSearchSettings } from "../lib/search-settings.ts";
-import { buildVocabulary, type IndexedPage } from "../lib/search-vocabulary.ts";
+import { buildVocabulary, vocabularyFile, type IndexedPage } from "../lib/search-vocabulary.ts";
 
-/** Everything is indexed as English (the site's language); records need it said. */
-const LANGUAGE = "en";
-/** The spelling vocabulary, in the Pagefind bundle folder (the search page loads it from there). */
-export const VOCABULARY_FILE = "vocabulary.json";
 /** Fragments (one per page or record) start with this marker once unzipped. */
 const FRAGMENT_MARKER = "pagefind_dcd";
 
@@ -46,13 +45,14 @@ export default function searchIndex(): AstroIntegration {
         const bundle = join(site, "pagefind");
         const started = performance.now();
         try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: LANGUAGE });
+          // No forced language: each page goes to the index of its <html lang>.
+          const { index, errors } = await pagefind.createIndex({});
           if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
           const source = indexableCopy(site);
           const added = await index.addDirectory({ path: source.path }).finally(source.remove);
           if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
           const records = readRecords(site);
-          const responses = await Promise.all(records.map((record) => index.addCustomRecord({ ...record, language: LANGUAGE })));
+          const responses = await Promise.all(records.map((record) => index.addCustomRecord(record)));
           responses.forEach((response, at) => {
             if (response.errors.length) throw new Error(`Pagefind could not index ${records[at]!.url}: ${response.errors.join("; ")}`);
           });
@@ -61,14 +61,19 @@ export default function searchIndex(): AstroIntegration {
           const entry = JSON.parse(readFileSync(join(bundle, "pagefind-entry.json"), "utf8")) as {
             languages: Record<string, { page_count: number }>;
           };
-          const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-          const { stopWords } = loadSearchSettings();
-          const vocabulary = buildVocabulary(readFragments(bundle), new Set(stopWords));
-          writeFileSync(join(bundle, VOCABULARY_FILE), JSON.stringify({ words: vocabulary }));
-          const words = vocabulary ? vocabulary.split(" ").length : 0;
-          logger.info(
-            `indexed ${pages - records.length} pages for search in ${Math.round(performance.now() - started)} ms, with ${records.length} glossary records and ${words} words for spelling`,
-          );
+          const unexpected = Object.keys(entry.languages).filter((language) => !LOCALES.includes(language as Locale));
+          if (unexpected.length) throw new Error(`Pagefind found pages in ${unexpected.join(", ")}: every indexed page needs <html lang> set to one of ${LOCALES.join(", ")}.`);
+          // Each language's vocabulary from its own pages and records (a page's language is its address's).
+          const fragments = new Map<Locale, IndexedPage[]>(LOCALES.map((locale) => [locale, []]));
+          for (const fragment of readFragments(bundle)) fragments.get(splitLocale(fragment.url).locale)!.push(fragment);
+          const summary = LOCALES.map((locale) => {
+            const vocabulary = buildVocabulary(fragments.get(locale)!, new Set(loadSearchSettings(locale).stopWords));
+            writeFileSync(join(bundle, vocabularyFile(locale)), JSON.stringify({ words: vocabulary }));
+            const ownRecords = records.filter((record) => record.language === locale).length;
+            const pages = (entry.languages[locale]?.page_count ?? 0) - ownRecords;
+            return `${locale}: ${pages} pages, ${ownRecords} glossary records, ${vocabulary ? vocabulary.split(" ").length : 0} words for spelling`;
+          });
+          logger.info(`indexed the site for search in ${Math.round(performance.now() - started)} ms (${summary.join("; ")})`);
         } finally {
           await pagefind.close();
         }
@@ -115,6 +120,8 @@ function indexableCopy(site: string): { path: string; remove: () => void } {
         if (!html.includes(BODY_MARK)) continue;
         mkdirSync(join(root, relativeDir), { recursive: true });
         writeFileSync(join(root, relativeDir, entry.name), html.replace(LABEL_TAG, "<$1span"));
+        // Pagefind reads the copy; readers get the page without the indexer's markup.
+        writeFileSync(from, withoutIndexMarkup(html));
         copied++;
       }
     }
@@ -132,6 +139,17 @@ function indexableCopy(site: string): { path: string; remove: () => void } {
 const BODY_MARK = "data-pagefind-body";
 const LABEL_TAG = /<(\/?)label\b/g;
 
+/**
+ * A page as readers get it: without what only the indexer reads (data-pagefind-* attributes, the
+ * hidden date for results and the hidden keywords). About 150 bytes gzipped an article.
+ */
+export function withoutIndexMarkup(html: string): string {
+  return html
+    .replace(/<span hidden data-pagefind-meta="[^"]*"><\/span>/g, "")
+    .replace(/<p hidden data-pagefind-weight="\d+">[^<]*<\/p>/g, "")
+    .replace(/ data-pagefind-[a-z-]+(?:="[^"]*")?/g, "");
+}
+
 /** The records the build wrote (src/pages/search/records.json.ts); the file is removed once read. */
 function readRecords(site: string): SearchRecord[] {
   const file = join(site, RECORDS_PATH);
@@ -142,12 +160,12 @@ function readRecords(site: string): SearchRecord[] {
 }
 
 /** Every page and record as Pagefind indexed it: the text the vocabulary is made from. */
-function* readFragments(bundle: string): Generator<IndexedPage> {
+function* readFragments(bundle: string): Generator<IndexedPage & { url: string }> {
   const dir = join(bundle, "fragment");
   for (const name of readdirSync(dir)) {
     if (!name.endsWith(".pf_fragment")) continue;
     const text = gunzipSync(readFileSync(join(dir, name))).toString("utf8");
     if (!text.startsWith(FRAGMENT_MARKER)) throw new Error(`${name} is not a Pagefind fragment`);
-    yield JSON.parse(text.slice(FRAGMENT_MARKER.length)) as IndexedPage;
+    yield JSON.parse(text.slice(FRAGMENT_MARKER.length)) as IndexedPage & { url: string };
   }
 }

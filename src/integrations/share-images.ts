@@ -11,9 +11,10 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AstroIntegration } from "astro";
 import { cachePath, type ShareCard } from "../lib/share-image.ts";
-import { kindOf } from "../lib/posts.ts";
 import { sharePath } from "../lib/urls.ts";
 import type { PostCollection } from "../lib/paths.ts";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "../lib/i18n.ts";
+import { ui } from "../i18n/index.ts";
 import { site } from "../site.config.ts";
 
 export interface ShareJob {
@@ -22,13 +23,27 @@ export interface ShareJob {
   card: ShareCard;
 }
 
-const brand = { siteName: site.name, organizationName: site.organization.name };
+/** A published post as the content check lists it (English when no locale is given). */
+export interface SharePost {
+  collection: PostCollection;
+  id: string;
+  title: string;
+  locale?: Locale;
+}
 
-/** The cards to draw: the site's own, then one per published post. */
-export function shareJobs(posts: ReadonlyArray<{ collection: PostCollection; id: string; title: string }>): ShareJob[] {
+const brand = (locale: Locale) => ({ siteName: site.name[locale], organizationName: site.organization.name });
+
+/** The cards to draw: the site's own in each language, then one per published post, in its language. */
+export function shareJobs(posts: readonly SharePost[]): ShareJob[] {
   return [
-    { path: sharePath(), card: { title: site.name, description: site.tagline, ...brand } },
-    ...posts.map((post) => ({ path: sharePath(post.collection, post.id), card: { title: post.title, kind: kindOf(post.collection), ...brand } })),
+    ...LOCALES.map((locale) => ({
+      path: sharePath(undefined, undefined, locale),
+      card: { title: site.name[locale], description: site.tagline[locale], ...brand(locale) },
+    })),
+    ...posts.map(({ collection, id, title, locale = DEFAULT_LOCALE }) => ({
+      path: sharePath(collection, id, locale),
+      card: { title, kind: ui(locale).post.kind[collection], ...brand(locale) },
+    })),
   ];
 }
 
@@ -49,7 +64,7 @@ function drawAll(jobs: readonly ShareJob[], cacheDir: string): Promise<void> {
   ).then(() => undefined);
 }
 
-export default function shareImages(posts: () => ReadonlyArray<{ collection: PostCollection; id: string; title: string }>): AstroIntegration {
+export default function shareImages(posts: () => readonly SharePost[]): AstroIntegration {
   let cacheDir = ".astro";
   let drawing: Promise<void> | undefined;
   let jobs: ShareJob[] = [];

@@ -1,41 +1,74 @@
 /**
- * The one module that decides what readers see: it loads the collections and applies the rules in
- * `posts.ts` (drafts and scheduled posts out of the build, newest first). Pages ask here and
- * never filter collections themselves.
+ * The one module that decides what readers see: it loads the collections of each language and
+ * applies the rules in `posts.ts` (drafts and scheduled posts out of the build, newest first).
+ * Pages ask here and never filter collections themselves.
  */
-import { getCollection, getEntries, getEntry, type CollectionEntry } from "astro:content";
-import { byNewest, isVisible, relatedPosts, type PostRef } from "./posts.ts";
-import type { PostCollection } from "./paths.ts";
+import { getCollection, getEntry, type CollectionEntry } from "astro:content";
+import { byNewest, isVisible, pathOf, relatedPosts, type PostRef } from "./posts.ts";
+import { COLLECTIONS, type PostCollection } from "./paths.ts";
+import { DEFAULT_LOCALE, LOCALES, localePath, type Locale } from "./i18n.ts";
+import { daysBetween } from "./dates.ts";
 
-export type PostEntry = CollectionEntry<"articles"> | CollectionEntry<"guides">;
-export type Post = PostRef<PostEntry["data"]> & { entry: PostEntry };
+type Names = (typeof COLLECTIONS)[Locale];
+export type PostEntry = CollectionEntry<Names["articles"] | Names["guides"]>;
+export type AuthorEntry = CollectionEntry<Names["authors"]>;
+export type TopicEntry = CollectionEntry<Names["topics"]>;
+export type GlossaryEntry = CollectionEntry<Names["glossary"]>;
+export type Post = PostRef<PostEntry["data"]> & { entry: PostEntry; locale: Locale };
 
 const visibility = { now: new Date(), includeUnpublished: import.meta.env.DEV };
 
-const toPost = (entry: PostEntry): Post => ({
-  collection: entry.collection as PostCollection,
-  id: entry.id,
-  data: entry.data,
-  entry,
-});
-
-async function loadPosts(): Promise<Post[]> {
-  const lists = await Promise.all([getCollection("articles"), getCollection("guides")]);
+async function loadPosts(locale: Locale): Promise<Post[]> {
+  const names = COLLECTIONS[locale];
+  const lists = await Promise.all([getCollection(names.articles), getCollection(names.guides)]);
+  const kinds: PostCollection[] = ["articles", "guides"];
   return lists
-    .flat()
-    .filter((entry) => isVisible(entry.data, visibility))
-    .map(toPost)
+    .flatMap((list, index) =>
+      (list as PostEntry[]).map((entry): Post => ({ collection: kinds[index]!, id: entry.id, data: entry.data, entry, locale })),
+    )
+    .filter((post) => isVisible(post.data, visibility))
     .sort(byNewest);
 }
 
 // A build reads the collections once; every page then shares the same sorted list (without this,
 // each of N pages re-sorted all N posts). The dev server reloads, so edits show at once.
-let builtPosts: Promise<Post[]> | undefined;
+const builtPosts = new Map<Locale, Promise<Post[]>>();
 
-/** Published posts of one collection, or of both, newest first. */
-export async function getPosts(collection?: PostCollection): Promise<Post[]> {
-  const all = await (import.meta.env.DEV ? loadPosts() : (builtPosts ??= loadPosts()));
+/** Published posts of one language (and one collection, or both), newest first. */
+export async function getPosts(collection?: PostCollection, locale: Locale = DEFAULT_LOCALE): Promise<Post[]> {
+  let list = builtPosts.get(locale);
+  if (import.meta.env.DEV || !list) builtPosts.set(locale, (list = loadPosts(locale)));
+  const all = await list;
   return collection ? all.filter((post) => post.collection === collection) : all;
+}
+
+/** The key that pairs a page with its translations: its English "collection/id". */
+const originalKey = (post: Post): string => post.data.translationOf ?? `${post.collection}/${post.id}`;
+
+/**
+ * The published versions of a post in each language, as paths (without base path): the page's
+ * hreflang alternates and the language switcher's target.
+ */
+export async function getTranslations(post: Post): Promise<Partial<Record<Locale, string>>> {
+  const key = originalKey(post);
+  const found: Partial<Record<Locale, string>> = {};
+  for (const locale of LOCALES) {
+    const match = (await getPosts(undefined, locale)).find((other) => originalKey(other) === key);
+    if (match) found[locale] = pathOf(match);
+  }
+  return found;
+}
+
+/**
+ * When a translation may be behind its original: the English page changed (its `updated` date)
+ * after the day the translation was last brought in step. The date of that change, else undefined.
+ */
+export async function originalChangedSince(post: Post): Promise<Date | undefined> {
+  const { translationOf, translated } = post.data;
+  if (!translationOf || !translated) return undefined;
+  const original = (await getPosts()).find((other) => `${other.collection}/${other.id}` === translationOf);
+  const changed = original?.data.updated;
+  return changed && daysBetween(translated, changed) > 0 ? changed : undefined;
 }
 
 /**
@@ -43,30 +76,49 @@ export async function getPosts(collection?: PostCollection): Promise<Post[]> {
  * given, skipping any that are not published (a test checks the real site names only published
  * pages; a fixture site simply has none of them).
  */
-export async function getPostsByRef(refs: readonly string[]): Promise<Post[]> {
-  const posts = await getPosts();
-  return refs.flatMap((ref) => posts.filter((post) => `${post.collection}/${post.id}` === ref));
+export async function getPostsByRef(refs: readonly string[], locale: Locale = DEFAULT_LOCALE): Promise<Post[]> {
+  const posts = await getPosts(undefined, locale);
+  return refs.flatMap((ref) => posts.filter((post) => originalKey(post) === ref));
 }
 
-/** Published posts that share topics with `post`. */
+/** Published posts of the same language that share topics with `post`. */
 export async function getRelated(post: Post, limit = 4): Promise<Post[]> {
-  return relatedPosts(post, await getPosts(), limit);
+  return relatedPosts(post, await getPosts(undefined, post.locale), limit);
 }
 
-/** All topics, in name order, with their published posts. */
-export async function getTopics() {
-  const [topics, posts] = await Promise.all([getCollection("topics"), getPosts()]);
+/** An author, topic or glossary entry in a language; the English one when it has no translation. */
+async function localEntry<Kind extends "authors" | "topics" | "glossary">(kind: Kind, id: string, locale: Locale) {
+  const translated = locale === DEFAULT_LOCALE ? undefined : await getEntry(COLLECTIONS[locale][kind], id);
+  return translated ?? (await getEntry(COLLECTIONS[DEFAULT_LOCALE][kind], id));
+}
+
+export const getAuthor = (id: string, locale: Locale = DEFAULT_LOCALE) =>
+  localEntry("authors", id, locale) as Promise<AuthorEntry | undefined>;
+export const getTopic = (id: string, locale: Locale = DEFAULT_LOCALE) =>
+  localEntry("topics", id, locale) as Promise<TopicEntry | undefined>;
+export const getGlossaryEntry = (id: string, locale: Locale = DEFAULT_LOCALE) =>
+  localEntry("glossary", id, locale) as Promise<GlossaryEntry | undefined>;
+
+/** All topics of a language, in name order, with their published posts. */
+export async function getTopics(locale: Locale = DEFAULT_LOCALE) {
+  const [topics, posts] = await Promise.all([
+    getCollection(COLLECTIONS[locale].topics) as Promise<TopicEntry[]>,
+    getPosts(undefined, locale),
+  ]);
   return topics
     .map((topic) => ({
       topic,
       posts: posts.filter((post) => post.data.topics.some((ref) => ref.id === topic.id)),
     }))
-    .sort((a, b) => a.topic.data.name.localeCompare(b.topic.data.name));
+    .sort((a, b) => a.topic.data.name.localeCompare(b.topic.data.name, locale));
 }
 
-/** All authors with their published posts. */
-export async function getAuthors() {
-  const [authors, posts] = await Promise.all([getCollection("authors"), getPosts()]);
+/** All authors of a language with their published posts. */
+export async function getAuthors(locale: Locale = DEFAULT_LOCALE) {
+  const [authors, posts] = await Promise.all([
+    getCollection(COLLECTIONS[locale].authors) as Promise<AuthorEntry[]>,
+    getPosts(undefined, locale),
+  ]);
   return authors.map((author) => ({
     author,
     posts: posts.filter(
@@ -75,20 +127,49 @@ export async function getAuthors() {
   }));
 }
 
-/** The entries a post's references point to. */
+/** The entries a post's references point to, in the post's language. */
 export async function resolvePostRefs(post: Post) {
-  const { data } = post;
+  const { data, locale } = post;
   const [author, topics, reviewer, originalAuthor] = await Promise.all([
-    getEntry(data.author),
-    getEntries(data.topics),
-    data.reviewedBy ? getEntry(data.reviewedBy) : undefined,
-    data.adaptedFrom ? getEntry(data.adaptedFrom.author) : undefined,
+    getAuthor(data.author.id, locale),
+    Promise.all(data.topics.map((topic) => getTopic(topic.id, locale))),
+    data.reviewedBy ? getAuthor(data.reviewedBy.id, locale) : undefined,
+    data.adaptedFrom ? getAuthor(data.adaptedFrom.author.id, locale) : undefined,
   ]);
-  return { author, topics, reviewer, originalAuthor };
+  if (!author) throw new Error(`${post.entry.filePath}: author "${data.author.id}" not found`);
+  return { author, topics: topics.filter((topic): topic is TopicEntry => topic !== undefined), reviewer, originalAuthor };
 }
 
-/** Glossary entries in alphabetical order. */
-export async function getGlossary() {
-  const terms = await getCollection("glossary");
-  return terms.sort((a, b) => a.data.term.localeCompare(b.data.term));
+/** Glossary entries of a language in alphabetical order. */
+export async function getGlossary(locale: Locale = DEFAULT_LOCALE) {
+  const terms = (await getCollection(COLLECTIONS[locale].glossary)) as GlossaryEntry[];
+  return terms.sort((a, b) => a.data.term.localeCompare(b.data.term, locale));
+}
+
+
+/** Static paths of every published post of a language: the post routes of each language use it. */
+export async function postPaths(locale: Locale) {
+  const posts = await getPosts(undefined, locale);
+  return posts.map((post) => ({ params: { collection: post.collection, id: post.id }, props: { post } }));
+}
+
+/** Static paths of the topic pages of a language. */
+export async function topicPaths(locale: Locale) {
+  const topics = await getTopics(locale);
+  return topics.map((entry) => ({ params: { id: entry.topic.id }, props: entry }));
+}
+
+/** Static paths of the author pages of a language. */
+export async function authorPaths(locale: Locale) {
+  const authors = await getAuthors(locale);
+  return authors.map((entry) => ({ params: { id: entry.author.id }, props: entry }));
+}
+
+/** Which languages have an author or topic page with this id (for hreflang and the switcher). */
+export async function dataAlternates(kind: "authors" | "topics", id: string, path: string) {
+  const found: Partial<Record<Locale, string>> = {};
+  for (const locale of LOCALES) {
+    if (await getEntry(COLLECTIONS[locale][kind], id)) found[locale] = localePath(path, locale);
+  }
+  return found;
 }

@@ -3,19 +3,29 @@
  * so "2014-06-16" never shows as June 15 on a server west of Greenwich.
  */
 
-const longFormat = new Intl.DateTimeFormat("en-US", {
-  year: "numeric",
-  month: "long",
-  day: "numeric",
-  timeZone: "UTC",
-});
-const monthFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", timeZone: "UTC" });
+import { LOCALE_INFO, type Locale } from "./i18n.ts";
 
-/** "June 16, 2014" */
-export const formatDate = (date: Date): string => longFormat.format(date);
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: Locale, month: boolean): Intl.DateTimeFormat {
+  const key = `${locale}:${month}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, {
+      year: "numeric",
+      month: "long",
+      ...(month ? {} : { day: "numeric" }),
+      timeZone: "UTC",
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
 
-/** "November 2027": for dates that are plans, not events. */
-export const formatMonth = (date: Date): string => monthFormat.format(date);
+/** "June 16, 2014"; in Spanish "16 de junio de 2014". */
+export const formatDate = (date: Date, locale: Locale = "en"): string => formatter(locale, false).format(date);
+
+/** "November 2027" ("noviembre de 2027"): for dates that are plans, not events. */
+export const formatMonth = (date: Date, locale: Locale = "en"): string => formatter(locale, true).format(date);
 
 /** "2014-06-16", for `<time datetime>` and feeds. */
 export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);

@@ -29,3 +29,6 @@ export const LAYOUT_IDS: readonly string[] = [
   REVIEW_STATUS_ID,
   TEXT_ID,
 ];
+
+/** On the About page of a translation: the reader's right to free language help (linked from Get help). */
+export const LANGUAGE_HELP_ID = "language-help";

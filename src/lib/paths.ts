@@ -14,6 +14,17 @@ export function contentDir(root: string = process.cwd()): string {
 
 export const POST_COLLECTIONS = ["articles", "guides"] as const;
 export type PostCollection = (typeof POST_COLLECTIONS)[number];
+export type ContentKind = PostCollection | "authors" | "topics" | "glossary";
+
+/**
+ * Astro's collection for each kind of content in each language. A translation lives under
+ * content/es/ in a folder of the same name (content/es/guides/insurance.mdx), so its id, and so
+ * its address below /es/, matches its original's.
+ */
+export const COLLECTIONS = {
+  en: { articles: "articles", guides: "guides", authors: "authors", topics: "topics", glossary: "glossary" },
+  es: { articles: "esArticles", guides: "esGuides", authors: "esAuthors", topics: "esTopics", glossary: "esGlossary" },
+} as const;
 
 /** File names Astro reads in each post collection. */
 export const POST_PATTERN = "**/*.{md,mdx}";

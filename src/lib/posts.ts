@@ -4,6 +4,7 @@
  */
 import type { PostCollection } from "./paths.ts";
 import { postPath } from "./urls.ts";
+import { DEFAULT_LOCALE, localePath, type Locale } from "./i18n.ts";
 import { today } from "./dates.ts";
 
 export interface PostData {
@@ -20,6 +21,8 @@ export interface PostRef<Data extends PostData = PostData> {
   collection: PostCollection;
   id: string;
   data: Data;
+  /** The page's language (English when not given). */
+  locale?: Locale;
 }
 
 export interface Visibility {
@@ -43,11 +46,8 @@ export function byNewest<P extends PostRef>(a: P, b: P): number {
   return lastChanged(b.data).getTime() - lastChanged(a.data).getTime() || a.data.title.localeCompare(b.data.title);
 }
 
-/** What readers call a post of this collection. */
-export const kindOf = (collection: PostCollection): "Article" | "Guide" => (collection === "guides" ? "Guide" : "Article");
-
 /** URL path of a post, without the base path. */
-export const pathOf = (post: PostRef): string => postPath(post.collection, post.id);
+export const pathOf = (post: PostRef): string => localePath(postPath(post.collection, post.id), post.locale ?? DEFAULT_LOCALE);
 
 // Reading entry data is not free (a build profile showed 0.9 s for 1,000 pages), so each post's
 // topic ids are read once and kept.

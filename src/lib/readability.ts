@@ -76,15 +76,145 @@ export function readingStats(blocks: readonly string[]): ReadingStats {
   return { words, sentences, syllables, grade: Math.round(grade * 10) / 10 };
 }
 
-/** Sentences of more than `limit` words, with their word counts, in page order. */
-export function longSentences(blocks: readonly string[], limit = LONG_SENTENCE_WORDS): Array<{ sentence: string; words: number }> {
+/** Languages the site's prose is written in: each has its own sentence rules and formula. */
+export type TextLanguage = "en" | "es";
+
+/**
+ * Sentences of more than `limit` words, with their word counts, in page order. In Spanish,
+ * abbreviations with a full stop ("EE. UU.", "Dr.") do not end a sentence.
+ */
+export function longSentences(
+  blocks: readonly string[],
+  limit = LONG_SENTENCE_WORDS,
+  language: TextLanguage = "en",
+): Array<{ sentence: string; words: number }> {
   const long: Array<{ sentence: string; words: number }> = [];
+  const [sentences, words] = language === "es" ? [spanishSentenceSegmenter, spanishWordSegmenter] : [sentenceSegmenter, wordSegmenter];
   for (const block of blocks) {
-    for (const { segment } of sentenceSegmenter.segment(block)) {
-      let words = 0;
-      for (const piece of wordSegmenter.segment(segment)) if (piece.isWordLike) words++;
-      if (words > limit) long.push({ sentence: segment.trim(), words });
+    const text = language === "es" ? withoutSpanishAbbreviationStops(block) : block;
+    for (const { segment } of sentences.segment(text)) {
+      let count = 0;
+      for (const piece of words.segment(segment)) if (piece.isWordLike) count++;
+      if (count > limit) long.push({ sentence: segment.trim().replaceAll(ABBREVIATION_STOP, "."), words: count });
     }
   }
   return long;
+}
+
+/**
+ * Flesch's reading ease (0 to 100, higher is easier; 60 to 70 is plain English) from the same
+ * counts as the grade: the English figure that the Spanish score below is compared with.
+ */
+export function fleschReadingEase(stats: Pick<ReadingStats, "words" | "sentences" | "syllables">): number {
+  if (stats.words === 0 || stats.sentences === 0) return 0;
+  const ease = 206.835 - 1.015 * (stats.words / stats.sentences) - 84.6 * (stats.syllables / stats.words);
+  return Math.round(ease * 10) / 10;
+}
+
+/** Flesch's own names for ranges of reading ease (Flesch, 1949), for the report. */
+export function fleschBand(ease: number): string {
+  const bands: Array<[number, string]> = [[90, "very easy"], [80, "easy"], [70, "fairly easy"], [60, "standard"], [50, "fairly difficult"], [30, "difficult"]];
+  return bands.find(([from]) => ease >= from)?.[1] ?? "very difficult";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spanish. The grade formula above and the `syllable` package are English: on Spanish text they
+// give numbers that mean nothing. Spanish pages are measured with the Szigriszt-Pazos
+// perspicuity formula (Flesch's reading ease adapted to Spanish, the same 0-100 scale, higher is
+// easier), read on the INFLESZ scale that Spanish health-information studies use (Barrio-Cantalejo
+// et al., 2008). Syllables are counted by the rules of Spanish spelling below.
+// ---------------------------------------------------------------------------------------------
+
+export interface SpanishReadingStats {
+  words: number;
+  sentences: number;
+  syllables: number;
+  /** Szigriszt-Pazos perspicuity: 206.835 - 62.3 x syllables/words - words/sentences. */
+  ease: number;
+  /** The INFLESZ band of `ease`, e.g. "bastante fácil". */
+  band: InfleszBand;
+}
+
+/** INFLESZ bands, lowest score of each first: a page for patients aims for "normal" or easier. */
+export const INFLESZ_BANDS = [
+  { from: 80, band: "muy fácil" },
+  { from: 65, band: "bastante fácil" },
+  { from: 55, band: "normal" },
+  { from: 40, band: "algo difícil" },
+  { from: -Infinity, band: "muy difícil" },
+] as const;
+export type InfleszBand = (typeof INFLESZ_BANDS)[number]["band"];
+
+/** The INFLESZ band of a Szigriszt-Pazos score. */
+export const infleszBand = (ease: number): InfleszBand => INFLESZ_BANDS.find(({ from }) => ease >= from)!.band;
+
+const spanishSentenceSegmenter = new Intl.Segmenter("es", { granularity: "sentence" });
+const spanishWordSegmenter = new Intl.Segmenter("es", { granularity: "word" });
+
+/**
+ * Abbreviations whose full stop is not the end of a sentence. The platform's segmenter has no
+ * Spanish list of them, so "Vive en EE. UU. y..." would count as two sentences.
+ */
+const SPANISH_ABBREVIATIONS = /\b(EE|UU|Dr|Dra|Sr|Sra|Srta|Ud|Uds|Lic|núm|pág|p|ej|aprox|tel)\.(?=\s+\S)/g;
+
+/** Stands in for an abbreviation's stop while segmenting (it looks the same; it ends nothing). */
+const ABBREVIATION_STOP = "\u00b7";
+
+function withoutSpanishAbbreviationStops(text: string): string {
+  return text.replace(SPANISH_ABBREVIATIONS, `$1${ABBREVIATION_STOP}`);
+}
+
+/** Counts and Szigriszt-Pazos score (INFLESZ band) for Spanish prose blocks. */
+export function spanishReadingStats(blocks: readonly string[]): SpanishReadingStats {
+  let words = 0;
+  let sentences = 0;
+  let syllables = 0;
+  for (const block of blocks) {
+    for (const { segment } of spanishSentenceSegmenter.segment(withoutSpanishAbbreviationStops(block))) {
+      let wordsInSentence = 0;
+      for (const piece of spanishWordSegmenter.segment(segment)) {
+        if (!piece.isWordLike) continue;
+        wordsInSentence++;
+        syllables += spanishSyllables(piece.segment);
+      }
+      if (wordsInSentence > 0) {
+        words += wordsInSentence;
+        sentences++;
+      }
+    }
+  }
+  const ease = words === 0 ? 0 : Math.round((206.835 - 62.3 * (syllables / words) - words / sentences) * 10) / 10;
+  return { words, sentences, syllables, ease, band: infleszBand(ease) };
+}
+
+/** Vowels that always make their own syllable next to another vowel: a, e, o, and a stressed í or ú. */
+const OPEN_OR_STRESSED = /[aeoáéóíú]/;
+
+/**
+ * Syllables in one Spanish word, by the rules of Spanish spelling: every vowel group is one
+ * syllable, except that two open vowels (a, e, o), or a stressed í or ú beside any vowel, are
+ * said apart (hiatus: "le-er", "dí-a", "re-ír"). The u of que, qui, gue, gui is silent; ü is
+ * said ("pin-güi-no"); y is a vowel at the end of a word or before a consonant ("hoy", "muy",
+ * "y"); h between vowels does not separate them ("a-ho-ra", "prohi-bir"). Words without a
+ * letter (numbers) count as one syllable. English names in Spanish text are counted as if
+ * Spanish, which is close enough for a reading score.
+ */
+export function spanishSyllables(word: string): number {
+  let text = word.toLowerCase().normalize("NFC").replace(/[^a-záéíóúüñ]/g, "");
+  if (!text) return word.trim() ? 1 : 0;
+  text = text
+    .replace(/([qg])u(?=[eiéí])/g, "$1")
+    .replace(/y(?![aeiouáéíóúü])/g, "i")
+    .replace(/(?<=[aeiouáéíóúü])h(?=[aeiouáéíóúü])/g, "");
+  let syllables = 0;
+  for (const group of text.match(/[aeiouáéíóúü]+/g) ?? []) {
+    syllables++;
+    for (let index = 1; index < group.length; index++) {
+      const before = group[index - 1]!;
+      const after = group[index]!;
+      const hiatus = (OPEN_OR_STRESSED.test(before) && OPEN_OR_STRESSED.test(after)) || (before === after && !/[aeoáéó]/.test(before));
+      if (hiatus) syllables++;
+    }
+  }
+  return Math.max(1, syllables);
 }

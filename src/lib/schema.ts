@@ -61,6 +61,11 @@ export const sourceSchema = z
     year: z.number().int().min(1900).max(2100).optional(),
     /** For a web page that shows no date: the day we read it, `YYYY-MM-DD`. */
     accessed: isoDate.optional(),
+    /**
+     * In a translation, `en` when the source exists only in English (the page then says
+     * "(en inglés)"). Leave it out when the source is in the page's own language.
+     */
+    language: z.enum(["en", "es"]).optional(),
   })
   .refine((source) => source.year !== undefined || source.accessed !== undefined, {
     message: "give `year` (when the source shows a date) or `accessed` (the day you read an undated page)",
@@ -68,6 +73,20 @@ export const sourceSchema = z
   });
 
 export type Source = z.infer<typeof sourceSchema>;
+
+/**
+ * Fields of a translation (a file under content/es/): which English entry it translates, as
+ * "collection/id", and the day it was last brought in step with it. The validator checks both.
+ */
+export const translationFields = {
+  /** The English original, e.g. `guides/insurance` or `glossary/biopsy`. */
+  translationOf: z
+    .string()
+    .regex(/^(articles|guides|authors|topics|glossary)\/[a-z0-9]+(?:-[a-z0-9]+)*$/, "write it as collection/id, e.g. guides/insurance")
+    .optional(),
+  /** The day the translation last matched its original, `YYYY-MM-DD`. */
+  translated: isoDate.optional(),
+};
 
 /** One dated entry in a page's "Changes to this page" list, newest first or in any order. */
 export const changeSchema = z.strictObject({
@@ -152,6 +171,7 @@ export function postSchema<Author extends z.ZodType, Topic extends z.ZodType, Im
           published: isoDate,
         })
         .optional(),
+      ...translationFields,
     })
     .superRefine((data, ctx) => {
       const published = asTime(data.published);
@@ -239,6 +259,7 @@ export const authorSchema = z.strictObject({
   credentials: z.string().min(2).optional(),
   /** A short, factual paragraph for the author page. */
   bio: z.string().min(10),
+  ...translationFields,
 });
 
 /** A subject that groups articles and guides. */
@@ -247,6 +268,7 @@ export const topicSchema = z.strictObject({
   name: z.string().min(2),
   /** One plain sentence on what pages under this topic cover. */
   description: z.string().min(10).max(DESCRIPTION_MAX),
+  ...translationFields,
 });
 
 /** One glossary term, used by `<Term id="..." />` and listed on /glossary/. */
@@ -258,5 +280,11 @@ export const glossarySchema = z.strictObject({
   /** Other names or spellings readers may search for, e.g. "IORT". */
   aliases: z.array(z.string().min(2)).default([]),
   /** Where the definition can be checked (e.g. NCI's Dictionary of Cancer Terms). */
-  source: z.strictObject({ title: z.string().min(3), publisher: z.string().min(2), url: httpsUrl }),
+  source: z.strictObject({
+    title: z.string().min(3),
+    publisher: z.string().min(2),
+    url: httpsUrl,
+    language: z.enum(["en", "es"]).optional(),
+  }),
+  ...translationFields,
 });

@@ -12,24 +12,37 @@
  *    the fallback too: when no page has every word, the pages with most of them lead.
  * 3. When a word is not on the site, the script loads the site's vocabulary and
  *    Vocabulary.correct proposes the closest word the site uses ("pathalogy" -> "pathology").
+ *
+ * Each language has its own lists and vocabulary. Accents never decide a match: readers often
+ * type "historial medico" for "historial médico", so the lists, the vocabulary and the marked
+ * words compare words without them (foldAccents). Pagefind (1.5 and later) does the same in its
+ * index: "medico" finds "médico", with the accented form ranked a little higher.
  */
+import type { Locale } from "./i18n.ts";
 
-/** Stop words and synonyms, from content/search/ (see src/lib/search-settings.ts). */
+/** Stop words and synonyms of one language, from content/search/ (see src/lib/search-settings.ts). */
 export interface QuerySettings {
-  /** Words that carry no meaning in a search, lowercase. */
+  /** The language of the words (it decides how a plural is read); English when not said. */
+  locale: Locale;
+  /** Words that carry no meaning in a search, lowercase and without accents. */
   stopWords: ReadonlySet<string>;
-  /** A word or phrase readers use (lowercase, singular) -> words or phrases our pages use. */
+  /** A word or phrase readers use (its synonymKey) -> words or phrases our pages use. */
   synonyms: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The same lists as plain data: how the build hands them to the search page (JSON). */
 export interface SearchSettingsData {
+  locale?: Locale;
   stopWords: string[];
   synonyms: Record<string, string[]>;
 }
 
 export function querySettings(data: SearchSettingsData): QuerySettings {
-  return { stopWords: new Set(data.stopWords), synonyms: new Map(Object.entries(data.synonyms)) };
+  return {
+    locale: data.locale ?? "en",
+    stopWords: new Set(data.stopWords.map(foldAccents)),
+    synonyms: new Map(Object.entries(data.synonyms)),
+  };
 }
 
 export interface Alternative {
@@ -68,24 +81,43 @@ export function queryWords(query: string): string[] {
     .filter(Boolean);
 }
 
+/** A word without its accents ("médico" -> "medico", "año" -> "ano"): how words are compared. */
+export const foldAccents = (text: string): string => text.normalize("NFD").replace(/\p{M}+/gu, "").normalize("NFC");
+
 /**
  * A rough singular, only to look words up among the stop words and synonyms ("scans" -> "scan",
  * "copies" -> "copy"). Pagefind does its own stemming when it searches.
+ *
+ * In Spanish it is a shared stem rather than a real singular: a final -s goes, then an -e after
+ * l, n, r, d, j or s ("hospitales" -> "hospital", "exámenes" -> "exámen", "pacientes" ->
+ * "paciente"), so a word and its plural always meet. Words in -is and -us do not change
+ * ("análisis", "virus"). Only the lookups use it, both sides the same way.
  */
-export function singular(word: string): string {
+export function singular(word: string, locale: Locale = "en"): string {
+  if (locale === "es") {
+    if (word.length <= 4 || !word.endsWith("s") || /[iu]s$/.test(foldAccents(word))) return word;
+    const stem = word.slice(0, -1);
+    return /[lnrdjs]e$/.test(stem) ? stem.slice(0, -1) : stem;
+  }
   if (word.length > 4 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
   if (word.length > 4 && /(?:ch|sh|x|z|ss)es$/.test(word)) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith("s") && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
 }
 
-/** A word or phrase in the form the settings are keyed by: lowercase words, each singular. */
-export const synonymKey = (text: string): string => queryWords(text).map(singular).join(" ");
+/** A word as the lists are keyed by: singular and without accents. */
+const wordKey = (word: string, locale: Locale): string => foldAccents(singular(word, locale));
+
+/** A word or phrase in the form the settings are keyed by: lowercase words, each singular, no accents. */
+export const synonymKey = (text: string, locale: Locale = "en"): string =>
+  queryWords(text)
+    .map((word) => wordKey(word, locale))
+    .join(" ");
 
 /** The reader's query as terms to search, filler words dropped, synonyms attached. */
 export function planQuery(query: string, settings: QuerySettings): QueryPlan {
   const words = queryWords(query);
-  const keys = words.map(singular);
+  const keys = words.map((word) => wordKey(word, settings.locale));
   const terms: QueryTerm[] = [];
   const add = (text: string, synonyms: readonly string[] = []) => {
     if (terms.some((term) => term.text === text)) return;
@@ -111,7 +143,7 @@ export function planQuery(query: string, settings: QuerySettings): QueryPlan {
       continue;
     }
     const word = words[index]!;
-    if (!settings.stopWords.has(word) && !settings.stopWords.has(keys[index]!)) add(word);
+    if (!settings.stopWords.has(foldAccents(word)) && !settings.stopWords.has(keys[index]!)) add(word);
     index++;
   }
   // A query of filler words only ("what is it") is searched as typed rather than not at all.
@@ -242,29 +274,41 @@ export function pagesFirst<T>(results: readonly T[], isEntry: (result: T) => boo
 }
 
 /**
- * The site's vocabulary for spelling: words from titles, headings, keywords, glossary terms and
- * text, most weighty first (written by the search index build as one space-separated string).
+ * The site's vocabulary for spelling, in one language: words from titles, headings, keywords,
+ * glossary terms and text, most weighty first (written by the search index build as one
+ * space-separated string per language). Words are compared without their accents, and a
+ * correction is the word as the site writes it ("radiacion" is known; "radioterapya" ->
+ * "radioterapia").
  */
 export class Vocabulary {
   readonly words: readonly string[];
+  readonly locale: Locale;
+  /** Each word without accents, in the same order. */
+  readonly #folded: readonly string[];
   readonly #rank: Map<string, number>;
 
-  constructor(words: readonly string[]) {
+  constructor(words: readonly string[], locale: Locale = "en") {
     this.words = words;
-    this.#rank = new Map(words.map((word, index) => [word, index]));
+    this.locale = locale;
+    this.#folded = words.map(foldAccents);
+    this.#rank = new Map();
+    this.#folded.forEach((word, index) => {
+      if (!this.#rank.has(word)) this.#rank.set(word, index);
+    });
   }
 
-  static parse(json: unknown): Vocabulary {
+  static parse(json: unknown, locale: Locale = "en"): Vocabulary {
     const words = typeof json === "object" && json !== null && typeof (json as { words?: unknown }).words === "string" ? (json as { words: string }).words : "";
-    return new Vocabulary(words.split(" ").filter(Boolean));
+    return new Vocabulary(words.split(" ").filter(Boolean), locale);
   }
 
-  /** True when the site has this word, or a word it starts (Pagefind matches prefixes). */
+  /** True when the site has this word, or a word it starts (Pagefind matches prefixes), accents aside. */
   knows(word: string): boolean {
-    if (this.#rank.has(word) || this.#rank.has(singular(word))) return true;
+    const folded = foldAccents(word);
+    if (this.#rank.has(folded) || this.#rank.has(foldAccents(singular(word, this.locale)))) return true;
     // The vocabulary holds the parts of hyphenated words ("targit-a": "targit").
     if (word.includes("-")) return word.split("-").every((part) => part.length < 4 || this.knows(part));
-    return this.words.some((known) => known.startsWith(word));
+    return this.#folded.some((known) => known.startsWith(folded));
   }
 
   /**
@@ -274,16 +318,17 @@ export class Vocabulary {
    */
   correct(word: string): string | undefined {
     if (word.length < 4 || /\d/.test(word) || this.knows(word)) return undefined;
-    const limit = word.length >= 6 ? 2 : 1;
+    const folded = foldAccents(word);
+    const limit = folded.length >= 6 ? 2 : 1;
     let best: { word: string; cost: number; rank: number } | undefined;
-    this.words.forEach((candidate, rank) => {
-      if (Math.abs(candidate.length - word.length) > limit) return;
-      const distance = editDistance(word, candidate, limit);
+    this.#folded.forEach((candidate, rank) => {
+      if (Math.abs(candidate.length - folded.length) > limit) return;
+      const distance = editDistance(folded, candidate, limit);
       if (distance > limit) return;
       // A different first letter is a rarer slip: it costs half an edit more.
-      const cost = distance + (candidate[0] === word[0] ? 0 : 0.5);
+      const cost = distance + (candidate[0] === folded[0] ? 0 : 0.5);
       if (cost > limit) return;
-      if (!best || cost < best.cost || (cost === best.cost && rank < best.rank)) best = { word: candidate, cost, rank };
+      if (!best || cost < best.cost || (cost === best.cost && rank < best.rank)) best = { word: this.words[rank]!, cost, rank };
     });
     return best?.word;
   }

@@ -1,7 +1,8 @@
 /**
- * The site search's word lists, which editors keep in content/search/: stop words
- * (stop-words.yaml) and synonyms (synonyms.yaml). Read at build time; the search page receives
- * them as JSON (src/components/SiteSearch.astro) and src/lib/search-query.ts applies them.
+ * The site search's word lists, which editors keep in content/search/ (English) and
+ * content/search/<language>/ (content/search/es/ for Spanish): stop words (stop-words.yaml) and
+ * synonyms (synonyms.yaml). Read at build time; each search page receives its language's lists
+ * as JSON (src/components/SiteSearch.astro) and src/lib/search-query.ts applies them.
  * A malformed file stops the build with its name, the entry and what to write instead.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -9,7 +10,8 @@ import { join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "astro/zod";
 import { contentDir } from "./paths.ts";
-import { queryWords, synonymKey, type SearchSettingsData } from "./search-query.ts";
+import { DEFAULT_LOCALE, type Locale } from "./i18n.ts";
+import { foldAccents, queryWords, synonymKey, type SearchSettingsData } from "./search-query.ts";
 
 export type { SearchSettingsData };
 
@@ -33,20 +35,28 @@ export const stopWordsSchema = z
   })
   .default([]);
 
-export const synonymsSchema = z
-  .record(z.string().trim(), z.array(z.string().trim().min(2, "write a word or phrase of two letters or more")).min(1, "list at least one word our pages use"))
-  .superRefine((entries, context) => {
-    for (const [word, alternatives] of Object.entries(entries)) {
-      const problem = phraseProblem(word) ?? (word.length < 2 ? "use a word of two letters or more" : undefined);
-      if (problem) context.addIssue({ code: "custom", path: [word], message: problem });
-      else if (alternatives.some((alternative) => synonymKey(alternative) === synonymKey(word))) {
-        context.addIssue({ code: "custom", path: [word], message: `"${word}" lists itself: list only other words our pages use` });
+/** The synonyms file's rules; `locale` decides how plurals are read when a line is checked against itself. */
+export const synonymsSchemaFor = (locale: Locale) =>
+  z
+    .record(z.string().trim(), z.array(z.string().trim().min(2, "write a word or phrase of two letters or more")).min(1, "list at least one word our pages use"))
+    .superRefine((entries, context) => {
+      for (const [word, alternatives] of Object.entries(entries)) {
+        const problem = phraseProblem(word) ?? (word.length < 2 ? "use a word of two letters or more" : undefined);
+        if (problem) context.addIssue({ code: "custom", path: [word], message: problem });
+        else if (alternatives.some((alternative) => synonymKey(alternative, locale) === synonymKey(word, locale))) {
+          context.addIssue({ code: "custom", path: [word], message: `"${word}" lists itself: list only other words our pages use` });
+        }
       }
-    }
-  })
-  .default({});
+    })
+    .default({});
+
+export const synonymsSchema = synonymsSchemaFor(DEFAULT_LOCALE);
 
 export const SEARCH_SETTINGS_FOLDER = "search";
+
+/** Where a language's lists are: content/search/ for English, content/search/<locale>/ for the others. */
+export const searchSettingsDir = (locale: Locale = DEFAULT_LOCALE, content: string = contentDir()): string =>
+  locale === DEFAULT_LOCALE ? join(content, SEARCH_SETTINGS_FOLDER) : join(content, SEARCH_SETTINGS_FOLDER, locale);
 
 function readYaml(file: string): unknown {
   if (!existsSync(file)) return undefined;
@@ -66,17 +76,25 @@ function check<T>(schema: z.ZodType<T>, file: string, data: unknown): T {
 }
 
 /**
- * The stop words and synonyms in `dir` (content/search/ by default). A missing file means an
- * empty list: the search works without them, only less well.
+ * The stop words and synonyms of a language, from its folder (searchSettingsDir) or `dir`. A
+ * missing file means an empty list: the search works without them, only less well. Stop words
+ * are kept without accents ("qué" and "que" are one), synonyms keyed by synonymKey.
  */
-export function loadSearchSettings(dir: string = join(contentDir(), SEARCH_SETTINGS_FOLDER)): SearchSettingsData {
+export function loadSearchSettings(locale: Locale = DEFAULT_LOCALE, dir: string = searchSettingsDir(locale)): SearchSettingsData {
   const stopWordsFile = join(dir, "stop-words.yaml");
   const synonymsFile = join(dir, "synonyms.yaml");
   const stopWords = check(stopWordsSchema, stopWordsFile, readYaml(stopWordsFile));
-  const synonyms = check(synonymsSchema, synonymsFile, readYaml(synonymsFile));
+  const synonyms = check(synonymsSchemaFor(locale), synonymsFile, readYaml(synonymsFile));
+  const keyed: Record<string, string[]> = {};
+  for (const [word, alternatives] of Object.entries(synonyms)) {
+    // "escáner" and "escaner" are one key: the later line adds to the earlier one.
+    const key = synonymKey(word, locale);
+    keyed[key] = [...new Set([...(keyed[key] ?? []), ...alternatives])];
+  }
   return {
-    stopWords: [...new Set(stopWords.map((word) => queryWords(word).join(" ")))],
-    synonyms: Object.fromEntries(Object.entries(synonyms).map(([word, alternatives]) => [synonymKey(word), alternatives])),
+    locale,
+    stopWords: [...new Set(stopWords.map((word) => foldAccents(queryWords(word).join(" "))))],
+    synonyms: keyed,
   };
 }
 
@@ -85,18 +103,22 @@ export function loadSearchSettings(dir: string = join(contentDir(), SEARCH_SETTI
  * searches the term ("placebo"). An editor's entry for the same words comes first.
  */
 export function withGlossaryAliases(settings: SearchSettingsData, glossary: ReadonlyArray<{ term: string; aliases: readonly string[] }>): SearchSettingsData {
+  const locale = settings.locale ?? DEFAULT_LOCALE;
+  const key = (text: string) => synonymKey(text, locale);
   const synonyms: Record<string, string[]> = {};
   for (const { term, aliases } of glossary) {
     for (const alias of aliases) {
-      const key = synonymKey(alias);
+      const aliasKey = key(alias);
       // Very short aliases ("OS", "N0") would turn common letters into medical terms.
-      if (key.replace(/\s/g, "").length < 3 || key === synonymKey(term)) continue;
-      (synonyms[key] ??= []).push(term);
+      if (aliasKey.replace(/\s/g, "").length < 3 || aliasKey === key(term)) continue;
+      // "reenvío" and "reenvio" are one key: the term is listed once.
+      const terms = (synonyms[aliasKey] ??= []);
+      if (!terms.includes(term)) terms.push(term);
     }
   }
-  for (const [key, alternatives] of Object.entries(settings.synonyms)) {
-    const merged = [...alternatives, ...(synonyms[key] ?? [])];
-    synonyms[key] = merged.filter((alternative, index) => merged.findIndex((other) => synonymKey(other) === synonymKey(alternative)) === index);
+  for (const [word, alternatives] of Object.entries(settings.synonyms)) {
+    const merged = [...alternatives, ...(synonyms[word] ?? [])];
+    synonyms[word] = merged.filter((alternative, index) => merged.findIndex((other) => key(other) === key(alternative)) === index);
   }
-  return { stopWords: settings.stopWords, synonyms };
+  return { ...settings, synonyms };
 }

@@ -4,6 +4,7 @@
  * and a link that makes the browser highlight those words in the page's body. Pure functions over
  * Pagefind's result data (content, anchors, word positions); nothing here is injected as HTML.
  */
+import { foldAccents } from "./search-query.ts";
 
 /** Word characters at the edges of a token: punctuation around a match is not part of it. */
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
@@ -40,12 +41,15 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
   return parts;
 }
 
-/** Marks the words of `text` that start with one of `terms` (lowercase), e.g. in a page summary. */
+/** A word as excerpts compare it: lowercase, without accents ("Médico" and "medico" are one). */
+const comparable = (word: string) => foldAccents(word.replace(EDGE_PUNCTUATION, "").toLowerCase());
+
+/** Marks the words of `text` that start with one of `terms` (accents aside), e.g. in a page summary. */
 export function highlightParts(text: string, terms: readonly string[]): ExcerptPart[] {
-  const wanted = terms.map((term) => term.toLowerCase().replace(EDGE_PUNCTUATION, "")).filter((term) => term.length > 1);
+  const wanted = terms.map(comparable).filter((term) => term.length > 1);
   return mergeParts(
     text.split(/(\s+)/).flatMap((token) => {
-      const core = token.replace(EDGE_PUNCTUATION, "").toLowerCase();
+      const core = comparable(token);
       return core && wanted.some((term) => core.startsWith(term)) ? markCore(token) : [{ text: token, marked: false }];
     }),
   );

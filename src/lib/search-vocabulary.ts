@@ -1,10 +1,19 @@
 /**
- * The site's vocabulary for spelling suggestions, made at build time from what Pagefind indexed:
+ * The site's vocabulary for spelling suggestions, one per language, made at build time from what Pagefind indexed:
  * every word of four letters or more, weighted by where it appears (titles and glossary terms
  * most, then the editors' keywords, headings, summaries, and the text itself). The search page
  * loads it only when a search finds little (src/scripts/site-search.ts) and corrects a word to
  * the closest one here (Vocabulary in src/lib/search-query.ts).
  */
+
+import { DEFAULT_LOCALE, type Locale } from "./i18n.ts";
+import { foldAccents } from "./search-query.ts";
+
+/**
+ * The file of a language's vocabulary, in the Pagefind bundle folder (each search page loads its
+ * own): vocabulary.json for English, vocabulary-es.json for Spanish.
+ */
+export const vocabularyFile = (locale: Locale = DEFAULT_LOCALE): string => (locale === DEFAULT_LOCALE ? "vocabulary.json" : `vocabulary-${locale}.json`);
 
 /** Weight of one occurrence of a word, by where it appears. */
 export const VOCABULARY_WEIGHTS = { title: 10, keyword: 6, heading: 4, description: 2, text: 1 } as const;
@@ -20,9 +29,14 @@ export interface IndexedPage {
   anchors: ReadonlyArray<{ element: string; text?: string }>;
 }
 
-/** Words of a text as the vocabulary keeps them: lowercase runs of letters (hyphenated words split). */
+/**
+ * Words of a text as the vocabulary keeps them: lowercase runs of letters (hyphenated words
+ * split), with their accents, leaving out stop words (given without accents, as the settings keep them).
+ */
 export function vocabularyWords(text: string, stopWords: ReadonlySet<string>): string[] {
-  return (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((word) => word.length >= MIN_WORD_LENGTH && word.length <= 30 && !stopWords.has(word));
+  return (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter(
+    (word) => word.length >= MIN_WORD_LENGTH && word.length <= 30 && !stopWords.has(word) && !stopWords.has(foldAccents(word)),
+  );
 }
 
 /**

@@ -28,7 +28,7 @@ export interface ShareCard {
   /** The page title (or the site name, for the site card). */
   title: string;
   /** Small label above the title; none on the site card. */
-  kind?: "Article" | "Guide" | undefined;
+  kind?: string | undefined;
   /** A line under the title: the site's tagline on the site card; posts leave it out. */
   description?: string | undefined;
   /** `site.name`, shown in the footer. */

@@ -1,5 +1,6 @@
 /** Site-internal URLs, always with the configured base path so a sub-folder deploy works. */
 import type { PostCollection } from "./paths.ts";
+import { DEFAULT_LOCALE, type Locale } from "./i18n.ts";
 
 const configuredBase = (): string => import.meta.env?.BASE_URL ?? "/";
 
@@ -24,8 +25,10 @@ export const editorialPolicyPath = (): string => "/about/editorial-policy/";
 export const glossaryPath = (id?: string): string => (id ? `/glossary/#${id}` : "/glossary/");
 
 /** Share image (Open Graph card) of a post, or the site's own card. Drawn at build time by src/integrations/share-images.ts. */
-export const sharePath = (collection?: PostCollection, id?: string): string =>
-  collection && id ? `/share/${collection}/${id}.png` : "/share/site.png";
+export function sharePath(collection?: PostCollection, id?: string, locale: Locale = DEFAULT_LOCALE): string {
+  const folder = locale === DEFAULT_LOCALE ? "/share" : `/share/${locale}`;
+  return collection && id ? `${folder}/${collection}/${id}.png` : `${folder}/site.png`;
+}
 
 /** Absolute URL of a site path (base path included), for feeds, canonical links and share tags. */
 export const absoluteUrl = (path: string, site: URL | undefined): string => new URL(withBase(path), site).href;

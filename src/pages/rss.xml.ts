@@ -1,24 +1,5 @@
-/** The feed of articles and guides, newest first, with absolute links. */
-import rss from "@astrojs/rss";
+/** The feed of articles and guides, newest first, with absolute links (one feed per language). */
 import type { APIContext } from "astro";
-import { getPosts } from "@/lib/content";
-import { pathOf } from "@/lib/posts";
-import { withBase } from "@/lib/urls";
-import { site } from "@/site.config";
+import { languageFeed } from "@/lib/feed";
 
-export async function GET(context: APIContext) {
-  const posts = await getPosts();
-  return rss({
-    title: site.name,
-    description: site.tagline,
-    site: new URL(withBase("/"), context.site).href,
-    items: posts.map((post) => ({
-      title: post.data.title,
-      description: post.data.description,
-      pubDate: post.data.published,
-      link: new URL(withBase(pathOf(post)), context.site).href,
-      categories: post.data.topics.map((topic) => topic.id),
-    })),
-    customData: `<language>${site.lang}</language>`,
-  });
-}
+export const GET = (context: APIContext) => languageFeed(context, "en");

@@ -6,6 +6,10 @@
  * word (with its synonyms) is searched on its own, then the results are ranked together. When a
  * word is unknown to the site, the site's vocabulary is loaded (once) and the closest word is
  * searched instead, saying so. The reader's own words stay in the box and the URL.
+ *
+ * Everything it says comes from the page, in the page's language (data-messages, made from the
+ * dictionary: src/lib/search-messages.ts), as do the word lists and the vocabulary's address.
+ * Pagefind itself loads the index of the page's <html lang>.
  */
 import {
   Vocabulary,
@@ -22,7 +26,7 @@ import {
   type ScoredHit,
   type SearchSettingsData,
 } from "@/lib/search-query";
-import { GLOSSARY_TYPE } from "@/lib/search-records";
+import { fill, fillParts, type SearchMessages } from "@/lib/search-messages";
 import { contentWords, excerptNodes, highlightParts, openingLength, pageSections, passages, textFragmentUrl, type Anchor, type ExcerptPart, type Matches } from "@/lib/search-text";
 
 interface PagefindData {
@@ -97,6 +101,8 @@ export class SiteSearch extends HTMLElement {
   #vocabulary: Promise<Vocabulary | undefined> | undefined;
   #shape: Promise<IndexShape> | undefined;
   #settings: QuerySettings = querySettings({ stopWords: [], synonyms: {} });
+  #messages!: SearchMessages;
+  #dates!: Intl.DateTimeFormat;
   #input!: HTMLInputElement;
   #status!: HTMLElement;
   #list!: HTMLOListElement;
@@ -121,6 +127,13 @@ export class SiteSearch extends HTMLElement {
     const spelling = part<HTMLElement>(".site-search__spelling");
     const none = part<HTMLElement>(".site-search__none");
     if (!input || !status || !list || !filters || !more || !spelling || !none) return;
+    try {
+      this.#messages = JSON.parse(this.dataset.messages ?? "") as SearchMessages;
+      this.#dates = dateFormat(this.#messages.dates);
+    } catch {
+      // The page always carries its messages; without them the form still searches by reloading.
+      return;
+    }
     [this.#input, this.#status, this.#list, this.#filters, this.#more, this.#spelling, this.#none] = [input, status, list, filters, more, spelling, none];
     try {
       this.#settings = querySettings(JSON.parse(this.dataset.settings ?? "{}") as SearchSettingsData);
@@ -166,11 +179,11 @@ export class SiteSearch extends HTMLElement {
     return this.dataset.bundle ?? "/pagefind/";
   }
 
-  /** The spelling vocabulary, fetched the first time a search has a word the site does not know. */
+  /** The spelling vocabulary of the page's language, fetched the first time a search has a word the site does not know. */
   #loadVocabulary(): Promise<Vocabulary | undefined> {
-    this.#vocabulary ??= fetch(`${this.#bundle}vocabulary.json`)
+    this.#vocabulary ??= fetch(this.dataset.vocabulary ?? `${this.#bundle}vocabulary.json`)
       .then((response) => (response.ok ? response.json() : undefined))
-      .then((json) => (json === undefined ? undefined : Vocabulary.parse(json)))
+      .then((json) => (json === undefined ? undefined : Vocabulary.parse(json, this.#settings.locale)))
       .catch(() => undefined);
     return this.#vocabulary;
   }
@@ -180,7 +193,7 @@ export class SiteSearch extends HTMLElement {
    * room for pages at the top, and so words are weighed by their rarity among pages).
    */
   #index(api: PagefindApi): Promise<IndexShape> {
-    this.#shape ??= Promise.all([api.search(null), api.search(null, { filters: { type: GLOSSARY_TYPE } })])
+    this.#shape ??= Promise.all([api.search(null), api.search(null, { filters: { type: this.#messages.glossaryType } })])
       .then(([all, glossary]) => ({ records: all?.results.length ?? 0, glossary: new Set(glossary?.results.map((result) => result.id)) }))
       .catch(() => ({ records: 0, glossary: new Set<string>() }));
     return this.#shape;
@@ -211,7 +224,7 @@ export class SiteSearch extends HTMLElement {
       this.#announce(
         import.meta.env.DEV
           ? "Search uses the index made by a build. Run `npm run build` once, then reload this page."
-          : "Search could not load. Every page is listed below.",
+          : this.#messages.couldNotLoad,
         true,
       );
       return;
@@ -255,23 +268,23 @@ export class SiteSearch extends HTMLElement {
   }
 
   #message(query: string, total: number, correction: { query: string } | undefined, suggestion: string | undefined): string {
+    const say = this.#messages;
     if (total === 0) {
-      const didYouMean = suggestion ? ` Did you mean “${suggestion}”?` : "";
-      const call = this.dataset.phone ? `, or call us at ${this.dataset.phone}` : "";
-      return `No results for “${query}”.${didYouMean} Try other words, browse the topics or the A to Z glossary below${call}.`;
+      const didYouMean = suggestion ? fill(say.didYouMeanSentence, suggestion) : "";
+      return `${fill(say.noResults, query)}${didYouMean}${fill(say.noResultsHelp, this.dataset.phone ?? "")}`;
     }
-    const count = total === 1 ? "1 result" : `${total} results`;
-    const shown = total > RESULTS_PER_BATCH ? ` Showing the best ${RESULTS_PER_BATCH}.` : "";
-    return correction ? `${count} for “${correction.query}” (you typed “${query}”).${shown}` : `${count} for “${query}”.${shown}`;
+    const count = total === 1 ? say.oneResult : fill(say.manyResults, String(total));
+    const shown = total > RESULTS_PER_BATCH ? fill(say.showingBest, String(RESULTS_PER_BATCH)) : "";
+    return `${correction ? fill(say.resultsForCorrected, count, correction.query, query) : fill(say.resultsFor, count, query)}${shown}`;
   }
 
-  /** “Showing results for pathology. Search instead for pathalogy”, when a word was corrected. */
+  /** “Showing results for pathology. Search instead for pathalogy.”, when a word was corrected. */
   #showSpelling(query: string, correction: { query: string } | undefined): void {
     this.#spelling.hidden = !correction;
     if (!correction) return this.#spelling.replaceChildren();
     const corrected = element("strong");
     corrected.textContent = correction.query;
-    this.#spelling.replaceChildren("Showing results for ", corrected, ". Search instead for ", this.#queryLink(query, true), ".");
+    this.#spelling.replaceChildren(...fillParts<Node>(this.#messages.showingInstead, corrected, this.#queryLink(query, true)));
   }
 
   /** No results: the suggestion (if any) and ways on (topics, glossary, phone) in the panel. */
@@ -280,7 +293,7 @@ export class SiteSearch extends HTMLElement {
     const slot = this.#none.querySelector<HTMLElement>(".site-search__suggestion");
     if (!slot) return;
     slot.hidden = !suggestion;
-    slot.replaceChildren(...(suggestion ? ["Did you mean ", this.#queryLink(suggestion, false), "?"] : []));
+    slot.replaceChildren(...(suggestion ? fillParts<Node>(this.#messages.didYouMean, this.#queryLink(suggestion, false)) : []));
   }
 
   #queryLink(query: string, verbatim: boolean): HTMLAnchorElement {
@@ -303,7 +316,7 @@ export class SiteSearch extends HTMLElement {
 
   /** One result, its data loaded (one fragment download). */
   async #render(result: Ranked): Promise<HTMLLIElement> {
-    return renderResult(await result.result.data(), result, this.#terms);
+    return renderResult(await result.result.data(), result, this.#terms, this.#messages, this.#dates);
   }
 
   /** Adds the next batch of results and moves focus to the first new one. */
@@ -315,7 +328,7 @@ export class SiteSearch extends HTMLElement {
     this.#pending = this.#pending.slice(RESULTS_PER_BATCH);
     this.#more.hidden = this.#pending.length === 0;
     items[0]?.querySelector("a")?.focus();
-    this.#announce(`Showing ${this.#list.children.length} results.`, true);
+    this.#announce(fill(this.#messages.showingCount, String(this.#list.children.length)), true);
   }
 
   #clear(): void {
@@ -459,7 +472,7 @@ async function search(api: PagefindApi, plan: QueryPlan, filters: Record<string,
 const sameIds = (a: ReadonlyArray<{ id: string }>, b: ReadonlyArray<{ id: string }>) =>
   a.length === b.length && a.every((result) => b.some((other) => other.id === result.id));
 
-const dateFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+const dateFormat = (locale: string) => new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 
 /**
  * One result: the title links to the best-matching section, with the matched words highlighted
@@ -467,11 +480,17 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "l
  * opening (keywords, title and summary) is never quoted: when only it matched, the summary is
  * shown instead. A glossary entry shows its plain meaning and links to it on the glossary page.
  */
-function renderResult(data: PagefindData, { locations, ownWords }: { locations: Matches; ownWords: ReadonlySet<number> }, terms: readonly string[]): HTMLLIElement {
+function renderResult(
+  data: PagefindData,
+  { locations, ownWords }: { locations: Matches; ownWords: ReadonlySet<number> },
+  terms: readonly string[],
+  say: SearchMessages,
+  dates: Intl.DateTimeFormat,
+): HTMLLIElement {
   const words = contentWords(data.content);
   const title = data.meta.title ?? data.url;
   const opening = openingLength(words, data.meta);
-  const isGlossary = data.meta.type === GLOSSARY_TYPE;
+  const isGlossary = data.meta.type === say.glossaryType;
   const sections = isGlossary
     ? [{ id: undefined, title, start: opening, textStart: opening, end: words.length }]
     : pageSections(words, data.anchors, opening, title);
@@ -484,7 +503,7 @@ function renderResult(data: PagefindData, { locations, ownWords }: { locations: 
 
   const meta = element("p", "search-result__meta");
   const date = data.meta.updated ?? data.meta.published;
-  const when = date ? `${data.meta.updated ? "Updated" : "Published"} ${dateFormat.format(new Date(`${date}T00:00:00Z`))}` : undefined;
+  const when = date ? `${data.meta.updated ? say.updated : say.published} ${dates.format(new Date(`${date}T00:00:00Z`))}` : undefined;
   meta.textContent = [data.meta.type, when, ...(data.filters.topic ?? []).slice(0, 2)].filter(Boolean).join(" · ");
 
   const excerpt = element("p", "search-result__excerpt");
@@ -495,7 +514,7 @@ function renderResult(data: PagefindData, { locations, ownWords }: { locations: 
   const more = others.filter((passage) => passage.section.id).slice(0, SECTIONS_SHOWN);
   if (more.length && !isGlossary) {
     const list = element("ul", "search-result__sections");
-    list.setAttribute("aria-label", `Other matching sections of ${title}`);
+    list.setAttribute("aria-label", fill(say.otherSections, title));
     for (const passage of more) {
       const entry = element("li");
       const text = element("p");

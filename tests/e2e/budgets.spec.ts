@@ -29,7 +29,7 @@ async function load(page: Page, path: string): Promise<Load> {
   return { requests, total: requests.reduce((sum, request) => sum + request.gzipped, 0) };
 }
 
-const budgeted = builtPages().filter((path) => /^\/(articles|guides|topics)\/[^/]+\/$|^\/$/.test(path));
+const budgeted = builtPages().filter((path) => /^(\/es)?\/(articles|guides|topics)\/[^/]+\/$|^(\/es)?\/$/.test(path));
 
 for (const path of budgeted) {
   test(`${path}: at most 14 KB gzipped, ${MAX_REQUESTS} requests, no script but a checklist's`, async ({ page }) => {

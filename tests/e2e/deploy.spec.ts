@@ -19,10 +19,12 @@ test.beforeAll(async () => {
 test.afterAll(() => nginx?.stop());
 
 /** Old address -> new page, from the redirect list the build wrote. */
-const legacy = readFileSync("dist/_redirects", "utf8")
+const hostRules = readFileSync("dist/_redirects", "utf8")
   .split("\n")
   .filter((line) => line && !line.startsWith("#"))
   .map((line) => line.split(" ") as [string, string, string]);
+/** Old blog addresses; the other rules serve each translation's 404 page. */
+const legacy = hostRules.filter(([from]) => !from.endsWith("*"));
 
 test("every page is sent with the security headers and a short cache", async ({ request }) => {
   for (const path of ["/", "/articles/getting-a-second-opinion/", "/search/", "/rss.xml", "/pagefind/pagefind-entry.json"]) {
@@ -52,6 +54,14 @@ test("an unknown address gets the site's 404 page with status 404 and the header
   expect(response.status()).toBe(404);
   expect(await response.text()).toContain("Page not found");
   expect(response.headers()["content-security-policy"]).toBe(SECURITY_HEADERS["Content-Security-Policy"]);
+});
+
+test("a missing Spanish address gets the Spanish 404 page, from nginx and in the Netlify/Cloudflare rules", async ({ request }) => {
+  const response = await request.get(`${nginx.url}/es/no-existe/`);
+  expect(response.status()).toBe(404);
+  expect(await response.text()).toContain("No encontramos la página");
+  expect(response.headers()["content-security-policy"]).toBe(SECURITY_HEADERS["Content-Security-Policy"]);
+  expect(hostRules).toContainEqual(["/es/*", "/es/404.html", "404"]);
 });
 
 test("old blog addresses redirect permanently to their new page", async ({ request }) => {
@@ -86,7 +96,8 @@ test("under the header CSP, no page and no search causes a violation", async ({ 
   page.on("console", (message) => {
     if (message.type() === "error") violations.push(`console: ${message.text()}`);
   });
-  for (const path of builtPages().filter((path) => path !== "/404.html")) await page.goto(`${nginx.url}${path}`);
+  // The 404 pages answer with status 404 (a console error), which their own test covers.
+  for (const path of builtPages().filter((path) => !path.endsWith("/404.html"))) await page.goto(`${nginx.url}${path}`);
   await page.goto(`${nginx.url}/search/?q=records`);
   await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
   await expect(page.locator(".search-result").first()).toBeVisible();

@@ -4,9 +4,10 @@
  * show the contents beside the text; the printed questions list is a handout of at most 4 pages.
  */
 import { expect, test } from "@playwright/test";
-import { largeText, publishedIds } from "./site";
+import { builtPages, largeText } from "./site";
 
-const posts = [...publishedIds("articles").map((id) => `/articles/${id}/`), ...publishedIds("guides").map((id) => `/guides/${id}/`)];
+/** Every article and guide, in English and in Spanish. */
+const posts = builtPages().filter((path) => /^(\/es)?\/(articles|guides)\/[^/]+\/$/.test(path));
 
 for (const path of posts) {
   test(`${path}: on a 390 x 844 phone at 200% text, the first paragraph starts on the first screen, after the dates and review status`, async ({ page }) => {
@@ -45,12 +46,12 @@ test("on a phone the contents list is closed, and opens without JavaScript", asy
   await context.close();
 });
 
-test("the printed questions guide is a handout: at most 4 pages on A4 and on Letter, with the site, address and phone", async ({ page }) => {
-  await page.goto("/guides/questions-to-ask/");
+for (const path of ["/guides/questions-to-ask/", "/es/guides/questions-to-ask/"]) test(`the printed questions guide (${path}) is a handout: at most 4 pages on A4 and on Letter, with the site, address and phone`, async ({ page }) => {
+  await page.goto(path);
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".print-header")).toBeVisible();
   await expect(page.locator(".print-header")).toContainText("800-826-HOPE");
-  await expect(page.locator(".print-header")).toContainText("/guides/questions-to-ask/");
+  await expect(page.locator(".print-header")).toContainText(path);
   for (const format of ["A4", "Letter"] as const) {
     const pdf = await page.pdf({ format, printBackground: false });
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
@@ -64,13 +65,17 @@ test("the 404 page has no canonical link to an address that does not exist", asy
   await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
 });
 
-test("a keyboard user reaches the article text in four key presses: Tab, Tab, Enter, Tab", async ({ page }) => {
+const skipLinks = [
+  { path: "/articles/getting-a-second-opinion/", main: "Skip to main content", text: "Skip to the article text" },
+  { path: "/es/articles/getting-a-second-opinion/", main: "Saltar al contenido principal", text: "Saltar al texto del artículo" },
+];
+for (const { path, main, text } of skipLinks) test(`a keyboard user reaches the article text in four key presses: Tab, Tab, Enter, Tab (${path})`, async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(posts[0]!);
+  await page.goto(path);
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
+  await expect(page.getByRole("link", { name: main })).toBeFocused();
   await page.keyboard.press("Tab");
-  const skip = page.getByRole("link", { name: "Skip to the article text" });
+  const skip = page.getByRole("link", { name: text });
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
   await page.keyboard.press("Enter");

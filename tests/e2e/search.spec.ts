@@ -2,9 +2,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { DIST, publishedIds } from "./site";
+import { DIST, builtPages, publishedIds } from "./site";
 import { indexedRecords, indexedUrls } from "../search-index";
-import { loadSearchCases } from "../search-quality";
+import { SEARCH_SETS, loadSearchCases } from "../search-quality";
 
 /** Types a query into the search page's box, as a reader would, and waits for the results. */
 async function searchFor(page: Page, query: string) {
@@ -338,25 +338,41 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("every published article and guide is in the search index, and besides them only the glossary and each of its entries", async ({ page }) => {
-  const posts = [...publishedIds("articles").map((id) => `/articles/${id}/`), ...publishedIds("guides").map((id) => `/guides/${id}/`)].sort();
-  const entries = readdirSync("content/glossary")
-    .filter((name) => name.endsWith(".yaml"))
-    .map((name) => `/glossary/#${name.replace(/\.yaml$/, "")}`);
-  const expected = [...posts, "/glossary/", ...entries].sort();
-  const entry = JSON.parse(readFileSync(`${DIST}/pagefind/pagefind-entry.json`, "utf8")) as { languages: Record<string, { page_count: number }> };
-  const count = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  expect(count).toBe(expected.length);
-
-  await page.goto("/search/");
-  const indexed = await page.evaluate(async (bundle) => {
+/** What the search page at `path` can find: every record of the index Pagefind loads for its language. */
+async function indexedFrom(page: Page, path: string): Promise<string[]> {
+  await page.goto(path);
+  return page.evaluate(async (bundle) => {
     const pagefind = await import(bundle);
     const all = await pagefind.search(null);
     return Promise.all(all.results.map(async (result: { data(): Promise<{ url: string }> }) => (await result.data()).url));
   }, "/pagefind/pagefind.js");
-  expect([...indexed].sort()).toEqual(expected);
-  expect(indexedRecords(DIST)).toEqual(expected);
-  expect(indexedUrls(DIST)).toEqual([...posts, "/glossary/"].sort());
+}
+
+const isSpanish = (url: string) => url.startsWith("/es/");
+
+test("every published article and guide is in the search index of its language, and besides them only the glossary and each of its entries", async ({ page }) => {
+  const posts = [...publishedIds("articles").map((id) => `/articles/${id}/`), ...publishedIds("guides").map((id) => `/guides/${id}/`)].sort();
+  const glossaryIds = (dir: string) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith(".yaml"))
+      .map((name) => name.replace(/\.yaml$/, ""));
+  const expected = [...posts, "/glossary/", ...glossaryIds("content/glossary").map((id) => `/glossary/#${id}`)].sort();
+  const spanishPosts = builtPages().filter((path) => /^\/es\/(?:articles|guides)\/[^/]+\/$/.test(path));
+  const expectedSpanish = [...spanishPosts, "/es/glossary/", ...glossaryIds("content/es/glossary").map((id) => `/es/glossary/#${id}`)].sort();
+  expect(spanishPosts.length).toBeGreaterThan(0);
+
+  const entry = JSON.parse(readFileSync(`${DIST}/pagefind/pagefind-entry.json`, "utf8")) as { languages: Record<string, { page_count: number }> };
+  expect(Object.keys(entry.languages).sort()).toEqual(["en", "es"]);
+  expect(entry.languages.en?.page_count).toBe(expected.length);
+  expect(entry.languages.es?.page_count).toBe(expectedSpanish.length);
+
+  // Pagefind loads the index of the page's language: /search/ reads the English one, /es/search/ the Spanish one.
+  expect([...(await indexedFrom(page, "/search/"))].sort()).toEqual(expected);
+  expect([...(await indexedFrom(page, "/es/search/"))].sort()).toEqual(expectedSpanish);
+  const records = indexedRecords(DIST);
+  expect(records.filter((url) => !isSpanish(url))).toEqual(expected);
+  expect(records.filter(isSpanish)).toEqual(expectedSpanish);
+  expect(indexedUrls(DIST).filter((url) => !isSpanish(url))).toEqual([...posts, "/glossary/"].sort());
   // The records the build handed to the index are not left in the site.
   expect(existsSync(`${DIST}/search/records.json`)).toBe(false);
 });
@@ -378,4 +394,158 @@ test("the spelling vocabulary is small, and the search page loads it only when a
   await searchFor(page, "oncolgist");
   await expect(page.locator(".site-search__spelling")).toContainText("Showing results for oncologist.");
   expect(fetched.filter((path) => path.endsWith("/vocabulary.json"))).toEqual(["/pagefind/vocabulary.json"]);
+});
+
+test.describe("search in Spanish", () => {
+  /** Types a query into the Spanish search page's box and waits for the results. */
+  async function buscar(page: Page, query: string) {
+    const box = page.getByRole("searchbox", { name: "Buscar en las guías y los artículos" });
+    await box.fill(query);
+    await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
+  }
+
+  test("/es/search/ finds only Spanish pages, and /search/ only English ones", async ({ page }) => {
+    for (const query of ["Medicare", "IORT", "HIPAA", "placebo", "TARGIT", "NCI", "video"]) {
+      await page.goto("/es/search/");
+      await buscar(page, query);
+      const spanish = await resultPaths(page);
+      expect(spanish.length, query).toBeGreaterThan(0);
+      expect(spanish.filter((path) => !isSpanish(path)), `/es/search/?q=${query}`).toEqual([]);
+
+      await page.goto("/search/");
+      await searchFor(page, query);
+      const english = await resultPaths(page);
+      expect(english.length, query).toBeGreaterThan(0);
+      expect(english.filter(isSpanish), `/search/?q=${query}`).toEqual([]);
+    }
+    // A Spanish word is not in the English index, and an English one not in the Spanish.
+    await page.goto("/search/?q=laminillas");
+    await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
+    expect(await resultPaths(page)).toEqual([]);
+  });
+
+  test("the page speaks Spanish: labels, count, dates, type and the way back without results", async ({ page }) => {
+    await page.goto("/es/search/?q=historial");
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await expect(page).toHaveTitle(/^Buscar/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buscar");
+    await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
+    await expect(page.getByRole("status")).toHaveText(/^\d+ resultados? para “historial”\./);
+    await expect(page.getByRole("list", { name: "Resultados de la búsqueda" })).toBeVisible();
+    const meta = (await page.locator(".search-result__meta").allTextContents()).filter((text) => /20\d\d/.test(text));
+    expect(meta.length).toBeGreaterThan(0);
+    for (const text of meta) expect(text).toMatch(/^(Artículo|Guía) · (Actualizado|Publicado) el \d{1,2} de [a-z]+ de 20\d\d/);
+    await expect(page.getByRole("button", { name: "Buscar", exact: true })).toBeVisible();
+
+    await page.goto("/es/search/?q=telemedisina&verbatim=1");
+    await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
+    await expect(page.getByRole("status")).toHaveText(/^No hay resultados para “telemedisina”\. ¿Quiso decir “telemedicina”\? .*llámenos al 800-826-HOPE \(4673\)\./);
+    const none = page.locator(".site-search__none");
+    await expect(none.getByRole("link", { name: "explorar los temas" })).toHaveAttribute("href", "#browse-topics");
+    await expect(none.getByRole("link", { name: "glosario de la A a la Z" })).toHaveAttribute("href", "/es/glossary/");
+    await expect(page.getByRole("heading", { name: "Explorar por tema" })).toBeVisible();
+  });
+
+  test("accents typed or not find the same page, and the page's own spelling is marked", async ({ page }) => {
+    const first: Record<string, string | undefined> = {};
+    for (const query of ["historial médico", "historial medico", "radioterapia intraoperatoria", "radioterapia intraoperatória"]) {
+      await page.goto("/es/search/");
+      await buscar(page, query);
+      first[query] = (await resultPaths(page))[0];
+      await expect(page.locator(".site-search__spelling")).toBeHidden();
+    }
+    expect(first["historial medico"]).toBe("/es/guides/medical-records/");
+    expect(first["historial médico"]).toBe(first["historial medico"]);
+    expect(first["radioterapia intraoperatória"]).toBe("/es/guides/iort/");
+    expect(first["radioterapia intraoperatoria"]).toBe("/es/guides/iort/");
+    await page.goto("/es/search/");
+    await buscar(page, "historial medico");
+    const marked = await page.locator(".search-result").first().locator("mark").allTextContents();
+    expect(marked.map((word) => word.toLowerCase())).toContain("médico");
+  });
+
+  test("a misspelled word is corrected in Spanish, with the words as typed one click away", async ({ page }) => {
+    await page.goto("/es/search/?q=telemedisina");
+    await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
+    await expect(page.locator(".site-search__spelling")).toHaveText("Se muestran resultados para telemedicina. ¿Prefiere buscar telemedisina?");
+    await expect(page.getByRole("status")).toHaveText(/^\d+ resultados? para “telemedicina” \(usted escribió “telemedisina”\)/);
+    expect((await resultPaths(page)).slice(0, 3)).toContain("/es/guides/second-opinion-without-travel/");
+    await page.locator(".site-search__spelling").getByRole("link", { name: "telemedisina" }).click();
+    await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
+    await expect(page).toHaveURL(/\/es\/search\/\?q=telemedisina&verbatim=1$/);
+    await expect(page.locator(".site-search__none").getByText("¿Quiso decir telemedicina?")).toBeVisible();
+  });
+
+  test("everyday Spanish words and glossary entries: synonyms, and entries that link to the Spanish glossary", async ({ page }) => {
+    await page.goto("/es/search/");
+    await buscar(page, "expediente");
+    expect((await resultPaths(page)).slice(0, 3)).toContain("/es/guides/medical-records/");
+    await buscar(page, "deducible");
+    const entry = page.locator(".search-result").filter({ has: page.getByRole("link", { name: "Deducible", exact: true }) });
+    await expect(entry).toHaveCount(1);
+    await expect(entry.getByRole("link", { name: "Deducible", exact: true })).toHaveAttribute("href", "/es/glossary/#deductible");
+    await expect(entry.locator(".search-result__meta")).toHaveText("Glosario");
+  });
+
+  test("the type filter uses the Spanish names", async ({ page }) => {
+    await page.goto("/es/search/");
+    await buscar(page, "segunda opinión");
+    await page.getByText("Filtrar los resultados por tipo o tema").click();
+    await page.getByRole("group", { name: "Tipo de página" }).getByRole("checkbox", { name: "Artículos" }).check();
+    await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
+    await expect(page.locator(".search-result__meta")).not.toHaveCount(0);
+    for (const meta of await page.locator(".search-result__meta").allTextContents()) expect(meta).toMatch(/^Artículo/);
+    await expect(page).toHaveURL(/type=Art%C3%ADculo/);
+  });
+
+  test("the Spanish vocabulary is its own, and the Spanish page loads it, not the English one", async ({ page }) => {
+    const vocabulary = JSON.parse(readFileSync(`${DIST}/pagefind/vocabulary-es.json`, "utf8")) as { words: string };
+    const words = vocabulary.words.split(" ");
+    for (const word of ["historial", "médico", "laminillas", "patólogo", "medicare"]) expect(words).toContain(word);
+    // Stop words are left out, accented or not.
+    for (const word of ["cómo", "también", "para"]) expect(words).not.toContain(word);
+    expect(gzipSync(readFileSync(`${DIST}/pagefind/vocabulary-es.json`)).length).toBeLessThan(8 * 1024);
+
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto("/es/search/");
+    await buscar(page, "telemedisina");
+    expect(fetched.filter((path) => /\/vocabulary(-es)?\.json$/.test(path))).toEqual(["/pagefind/vocabulary-es.json"]);
+  });
+
+  for (const scheme of ["light", "dark"] as const) {
+    for (const [state, url] of [
+      ["results shown", "/es/search/?q=historial"],
+      ["a corrected word", "/es/search/?q=telemedisina"],
+      ["no results", "/es/search/?q=telemedisina&verbatim=1"],
+    ] as const) {
+      test(`axe finds nothing on the Spanish search page with ${state} (${scheme})`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(url);
+        await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+          .analyze();
+        expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      });
+    }
+  }
+
+  test("the Spanish test set's exact terms find their page through Pagefind's own API on /es/search/", async ({ page }) => {
+    const exact = loadSearchCases(SEARCH_SETS.es.file).filter((search) => search.kind === "exact");
+    await page.goto("/es/search/");
+    const found = await page.evaluate(
+      async ({ bundle, queries }) => {
+        const pagefind = await import(bundle);
+        const top: Record<string, string[]> = {};
+        for (const query of queries) {
+          const response = await pagefind.search(query);
+          top[query] = await Promise.all(response.results.slice(0, 5).map(async (result: { data(): Promise<{ url: string }> }) => (await result.data()).url));
+        }
+        return top;
+      },
+      { bundle: "/pagefind/pagefind.js", queries: exact.map((search) => search.query) },
+    );
+    for (const [query, urls] of Object.entries(found)) expect(urls.filter((url) => !isSpanish(url)), query).toEqual([]);
+  });
 });

@@ -20,7 +20,7 @@ async function visit(page: Page, path: string): Promise<string[]> {
     if (!["data:", "blob:"].includes(url.protocol) && url.origin !== origin) problems.push(`request to another host: ${request.url()}`);
   });
   page.on("response", (response) => {
-    if (response.status() >= 400 && !(path === "/404.html" && response.url().endsWith("/404.html"))) {
+    if (response.status() >= 400 && !(path.endsWith("/404.html") && response.url().endsWith(path))) {
       problems.push(`HTTP ${response.status()}: ${response.url()}`);
     }
   });

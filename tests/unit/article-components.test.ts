@@ -109,7 +109,7 @@ describe("PageChanges", () => {
 describe("GetHelp", () => {
   test("lists every helpline from the site config with a dialable number, and the emergency line", async () => {
     const page = await render(GetHelp);
-    expect(page.text()).toContain(site.emergency);
+    expect(page.text()).toContain(site.emergency.en);
     for (const line of site.helplines) {
       expect(page.text()).toContain(line.name);
       expect(page.text(`a[href="tel:${line.phone.e164}"]`)).toBe(line.phone.display);

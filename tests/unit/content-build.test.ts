@@ -38,6 +38,10 @@ describe("a good build", () => {
   writeFileSync(join(site.content, "guides/draft-guide.mdx"), draft.replace("published: 2025-03-01", "published: 2025-03-01\ndraft: true"));
   writeFileSync(join(site.content, "guides/future-guide.mdx"), draft.replace("published: 2025-03-01", "published: 2099-01-01"));
   writeFileSync(join(site.content, "guides/overdue-guide.mdx"), draft.replace("published: 2025-03-01", "published: 2025-03-01\nnextReview: 2026-01-01"));
+  // The Spanish edition, with the article's translation made before its original's last update.
+  cpSync("tests/fixtures/spanish", site.content, { recursive: true });
+  const translation = join(site.content, "es/articles/good-article.mdx");
+  writeFileSync(translation, readFileSync(translation, "utf8").replace("translated: 2025-04-02", "translated: 2025-03-20"));
   const scaffold = site.run(["new", "article", "A brand new test article"]);
   const build = site.run(["astro", "build"]);
 
@@ -57,6 +61,9 @@ describe("a good build", () => {
     expect(indexedUrls(join(site.dir, "dist"))).toEqual([
       "/articles/a-brand-new-test-article/",
       "/articles/good-article/",
+      "/es/articles/good-article/",
+      "/es/glossary/",
+      "/es/guides/good-guide/",
       "/glossary/",
       "/guides/good-guide/",
       "/guides/overdue-guide/",
@@ -71,6 +78,15 @@ describe("a good build", () => {
       expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], path).toEqual([1200, 630]);
     }
     for (const id of ["draft-guide", "future-guide"]) expect(existsSync(join(site.dir, `dist/share/guides/${id}.png`)), id).toBe(false);
+  });
+
+  test("a translation made before its original's last update says so on the page; a current one does not", () => {
+    expect(build.output).toMatch(/content\/es\/articles\/good-article\.mdx.*\n?.*the English original changed on 2025-04-01/);
+    const stale = read(site, "es/articles/good-article/index.html");
+    expect(stale).toContain('<html lang="es"');
+    expect(stale).toMatch(/<p class="translation-notice" role="note">La versión en inglés se actualizó el 1 de abril de 2025; esta traducción puede no incluir los cambios\.<\/p>/);
+    expect(read(site, "es/guides/good-guide/index.html")).not.toContain('class="translation-notice"');
+    expect(read(site, "articles/good-article/index.html")).not.toContain('class="translation-notice"');
   });
 
   test("warns about a page whose review is overdue, but still builds it", () => {

@@ -1,23 +1,26 @@
 /**
  * Every mistake an editor can make must be caught with a message naming the file, the field or
  * element, and a fix. Each case in tests/fixtures/bad/ is laid over the good fixture site in
- * tests/fixtures/content/ and checked with the same validator the build runs.
+ * tests/fixtures/content/ and checked with the same validator the build runs. Cases whose files
+ * are under es/ are Spanish pages: the same checks, plus the translation rules. The good Spanish
+ * edition of the fixture site is tests/fixtures/spanish/ (laid over the same way).
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { formatReport, isError, validateContent, type Problem } from "../../src/lib/validate/index";
+import { formatReport, inspectContent, isError, validateContent, type Problem } from "../../src/lib/validate/index";
 
 const FIXTURES = "tests/fixtures";
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** A content folder: the good fixture site with one bad case laid over it. */
-function siteWith(badCase?: string): string {
+/** A content folder: the good fixture site with one bad case (or other folders) laid over it. */
+function siteWith(badCase?: string, ...overlays: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), "content-"));
   made.push(dir);
   cpSync(`${FIXTURES}/content`, dir, { recursive: true });
+  for (const overlay of overlays) cpSync(`${FIXTURES}/${overlay}`, dir, { recursive: true });
   if (badCase) cpSync(`${FIXTURES}/bad/${badCase}`, dir, { recursive: true });
   return dir;
 }
@@ -32,6 +35,12 @@ interface Expectation {
   field: string | RegExp;
   /** What the message must say. */
   message: RegExp;
+  /** The exact line, where a case pins it (the translation rules). */
+  line?: number;
+  /** `warning` when the case must warn, not stop the build. */
+  severity?: "warning";
+  /** Other files that must get the same message (a clash reported on both sides). */
+  also?: string[];
 }
 
 const cases: Record<string, Expectation> = {
@@ -88,6 +97,30 @@ const cases: Record<string, Expectation> = {
   "source-not-cited": { file: "articles/source-not-cited.mdx", field: "sources[1]", message: /"nci-unused" is listed but never cited/ },
   "next-steps-not-numbered": { file: "articles/next-steps-not-numbered.mdx", field: "<NextSteps>", message: /has no numbered list/ },
   "glossary-bad-entry": { file: "glossary/bad-term.yaml", field: /definition|term|source/, message: /.+/ },
+
+  // Spanish pages (content/es/): every check above applies, with the English authors and topics.
+  "es-broken-link": { file: "es/articles/good-article.mdx", field: "link to /es/guides/no-such-guide/", message: /there is no page at \/es\/guides\/no-such-guide\//, line: 19 },
+  "es-unknown-topic": { file: "es/articles/good-article.mdx", field: "topics[0]", message: /unknown topic "segundas-opiniones" \(did you mean "second-opinions"\?\)/, line: 8 },
+  "es-term-not-translated": { file: "es/articles/good-article.mdx", field: '<Term id="pathologist">', message: /content\/es\/glossary\/ has no entry "pathologist", so the page shows the English definition/, line: 19, severity: "warning" },
+
+  // Translation rules.
+  "translation-missing-original": { file: "es/articles/missing-original.mdx", field: "translationOf", message: /^names articles\/no-such-article, but there is no content\/articles\/no-such-article\.mdx$/, line: 5 },
+  "translation-claimed-twice": { file: "es/articles/otro-articulo.mdx", field: "translationOf", message: /and .*es\/articles\/good-article\.mdx both say they translate articles\/good-article/, line: 5, also: ["es/articles/good-article.mdx"] },
+  "translation-unknown-source": { file: "es/articles/good-article.mdx", field: "sources[1].id", message: /the original, .*articles\/good-article\.mdx, has no source "nci-extra"/, line: 15 },
+  "translation-without-date": { file: "es/articles/good-article.mdx", field: "translated", message: /is missing: a translation says the day/, line: 5 },
+  "translated-without-original": { file: "es/articles/good-article.mdx", field: "translationOf", message: /is missing: the file has a `translated` date/, line: 5 },
+  "translation-wrong-folder": { file: "es/guides/good-article.mdx", field: "translationOf", message: /names an article \(articles\/good-article\), but this file is in content\/es\/guides\//, line: 5 },
+  "translation-renamed-entry": { file: "es/topics/segundas-opiniones.yaml", field: "translationOf", message: /the site finds a translated topic by its original's file name/, line: 3 },
+  "placeholder-left": { file: "es/articles/good-article.mdx", field: "TODO", message: /^a placeholder is still on the page: "TODO: traduzca esta sección del original\."$/, line: 19 },
+  "english-translation-fields": { file: "articles/english-translation-fields.mdx", field: "translationOf", message: /only a translation \(a file under content\/es\/\) says `translationOf`/, line: 5 },
+  "english-source-language": { file: "articles/english-source-language.mdx", field: "sources[0].language", message: /`language: en` marks an English-only source on a translated page/, line: 20 },
+  "translation-stale": {
+    file: "es/articles/good-article.mdx",
+    field: "translated",
+    message: /^the English original changed on 2025-04-01 \(after `translated`: 2025-03-20\); update the translation and its `translated` date$/,
+    line: 6,
+    severity: "warning",
+  },
 };
 
 describe("the good fixture site", () => {
@@ -113,12 +146,20 @@ describe("each mistake is caught, naming file, field and fix", () => {
       );
       expect(match, `no matching problem for ${expected.file}; got:\n${fields.join("\n") || "(none)"}`).toBeDefined();
       expect(match!.fix.length).toBeGreaterThan(10);
+      if (expected.line !== undefined) expect(match!.line, "the message points at the field's line").toBe(expected.line);
+      expect(match!.severity, expected.severity ? "a warning, not an error" : "an error").toBe(expected.severity);
+      for (const other of expected.also ?? []) {
+        const theirs = problems.find((problem) => problem.file.endsWith(other) && problem.field === match!.field);
+        expect(theirs?.message, `${other} is reported too, naming ${expected.file}`).toContain(expected.file);
+      }
       if (name === "missing-heading-link") expect(match!.fix).toContain("#what-to-bring");
       if (!["duplicate-url", "not-mdx", "glossary-bad-entry", "two-key-facts"].includes(name)) {
         expect(match!.line, "the message points at a line").toBeGreaterThan(0);
       }
       // One mistake, one message: no knock-on reports about other files.
-      const elsewhere = problems.filter((problem) => !problem.file.endsWith(expected.file) && !(name === "duplicate-url" || name.startsWith("link-to")));
+      const elsewhere = problems.filter(
+        (problem) => ![expected.file, ...(expected.also ?? [])].some((file) => problem.file.endsWith(file)) && !(name === "duplicate-url" || name.startsWith("link-to")),
+      );
       expect(elsewhere.map((problem) => `${problem.file}: ${problem.message}`)).toEqual([]);
     });
   }
@@ -175,5 +216,71 @@ describe("warnings: shown to editors, never stopping the build", () => {
     ]);
     expect(report).toMatch(/^The content check found 1 problem\./);
     expect(report).toMatch(/1 warning \(these do not stop the build, but please look\):\n\na\.mdx\n {2}sentence: has 30 words/);
+  });
+});
+
+describe("the Spanish edition (content/es/)", () => {
+  const NOW = new Date("2026-11-24T12:00:00Z");
+  const spanishSite = () => siteWith(undefined, "spanish");
+
+  test("a valid translation of every kind of entry produces no problems, not even warnings", () => {
+    const problems = validateContent({ contentDir: spanishSite(), now: NOW });
+    expect(problems.map((problem) => `${problem.file}: ${problem.field}: ${problem.message}`)).toEqual([]);
+  });
+
+  test("the published list says each post's language", () => {
+    const { published } = inspectContent({ contentDir: spanishSite(), now: NOW });
+    expect(published.map(({ locale, collection, id }) => `${locale} ${collection}/${id}`).sort()).toEqual([
+      "en articles/good-article",
+      "en guides/good-guide",
+      "es articles/good-article",
+      "es guides/good-guide",
+    ]);
+  });
+
+  test("a Spanish page with no translationOf (a Spanish-only page) is allowed", () => {
+    const dir = spanishSite();
+    const page = readFileSync(join(dir, "es/articles/good-article.mdx"), "utf8").replace(/^translationOf: .*\n^translated: .*\n/m, "");
+    writeFileSync(join(dir, "es/articles/solo-en-espanol.mdx"), page);
+    expect(validateContent({ contentDir: dir, now: NOW })).toEqual([]);
+  });
+
+  test("an original updated on the day of `translated` is not newer: no warning", () => {
+    const dir = spanishSite();
+    const path = join(dir, "es/articles/good-article.mdx");
+    writeFileSync(path, readFileSync(path, "utf8").replace("translated: 2025-04-02", "translated: 2025-04-01"));
+    expect(validateContent({ contentDir: dir, now: NOW })).toEqual([]);
+  });
+
+  test("the English reading grade and medical-word heuristics do not apply to Spanish; the 25-word limit does", () => {
+    const dir = spanishSite();
+    const hard = "Los otorrinolaringólogos electroencefalográficos anticonstitucionalmente interdisciplinarios recomendaron radioterapia intraoperatoria complementaria.";
+    const long = `${Array.from({ length: 28 }, () => "palabra").join(" ")} final.`;
+    for (const file of ["articles/good-article.mdx", "es/articles/good-article.mdx"]) {
+      const path = join(dir, file);
+      writeFileSync(path, readFileSync(path, "utf8").replace("## Second", `${Array(6).fill(hard).join(" ")}\n\n## Second`).replace("## Segunda", `${Array(6).fill(hard).join(" ")}\n\n${long}\n\n## Segunda`));
+    }
+    const problems = validateContent({ contentDir: dir, now: NOW });
+    const spanish = problems.filter((problem) => problem.file.includes("/es/"));
+    const english = problems.filter((problem) => !problem.file.includes("/es/"));
+    expect(english.map((problem) => problem.field)).toContain("reading grade");
+    expect(spanish.map((problem) => `${problem.severity}: ${problem.field}: ${problem.message.slice(0, 12)}`)).toEqual(["warning: sentence: has 29 words"]);
+  });
+
+  test("`language: en` on an English glossary entry's source is an error too", () => {
+    const dir = siteWith();
+    const path = join(dir, "glossary/pathologist.yaml");
+    writeFileSync(path, `${readFileSync(path, "utf8").trimEnd()}\n  language: en\n`);
+    const problems = validateContent({ contentDir: dir, now: NOW });
+    expect(problems.map((problem) => `${problem.file.replace(/^.*content-[^/]+\//, "")}:${problem.line} ${problem.field}`)).toEqual(["glossary/pathologist.yaml:8 source.language"]);
+  });
+
+  test("a Spanish link suggests Spanish pages, an English link English ones", () => {
+    const dir = spanishSite();
+    const path = join(dir, "es/articles/good-article.mdx");
+    writeFileSync(path, readFileSync(path, "utf8").replace("(/es/guides/good-guide/)", "(/es/guides/good-guid/)"));
+    const [problem] = validateContent({ contentDir: dir, now: NOW });
+    expect(problem?.message).toBe("there is no page at /es/guides/good-guid/ (did you mean /es/guides/good-guide/?)");
+    expect(problem?.fix).toContain("/es/guides/medical-records/");
   });
 });

@@ -6,6 +6,8 @@ import {
   pagesFirst,
   correctQuery,
   editDistance,
+  foldAccents,
+  synonymKey,
   idf,
   pageRarity,
   fuseResults,
@@ -27,7 +29,7 @@ describe("queryWords and singular", () => {
     expect(queryWords("  What's NCI-designated? (IORT), records.")).toEqual(["whats", "nci-designated", "iort", "records"]);
   });
   test("a rough singular for looking words up", () => {
-    expect(["scans", "copies", "bills", "glasses", "diagnosis", "status", "doctors", "fees"].map(singular)).toEqual([
+    expect(["scans", "copies", "bills", "glasses", "diagnosis", "status", "doctors", "fees"].map((word) => singular(word))).toEqual([
       "scan",
       "copy",
       "bill",
@@ -37,6 +39,30 @@ describe("queryWords and singular", () => {
       "doctor",
       "fee",
     ]);
+  });
+});
+
+describe("accents and Spanish plurals", () => {
+  test("foldAccents drops accents and keeps the letters", () => {
+    expect(foldAccents("radioterapia intraoperatória, médico, ESCÁNER, año, pingüino")).toBe("radioterapia intraoperatoria, medico, ESCANER, ano, pinguino");
+  });
+  test("a Spanish word and its plural share one key, accents aside", () => {
+    const key = (word: string) => synonymKey(word, "es");
+    expect(key("hospitales")).toBe(key("hospital"));
+    expect(key("exámenes")).toBe(key("examen"));
+    expect(key("imágenes")).toBe(key("imagen"));
+    expect(key("pacientes")).toBe(key("paciente"));
+    expect(key("médicos")).toBe(key("medico"));
+    expect(key("escáneres")).toBe(key("escaner"));
+    expect(key("registros médicos")).toBe("registro medico");
+    expect(["análisis", "virus", "mes"].map(key)).toEqual(["analisis", "virus", "mes"]);
+  });
+  test("Spanish stop words match with or without accents, and synonyms in the plural", () => {
+    const spanish = querySettings({ locale: "es", stopWords: ["qué", "como", "mi", "un", "hace"], synonyms: { escaner: ["imágenes"] } });
+    expect(planQuery("¿Qué hace un patólogo?", spanish).terms.map((term) => term.text)).toEqual(["patólogo"]);
+    expect(planQuery("que hace un patologo", spanish).terms.map((term) => term.text)).toEqual(["patologo"]);
+    expect(planQuery("cómo veo mis escáneres", spanish).terms.map((term) => term.text)).toEqual(["veo", "mis", "escáneres"]);
+    expect(planQuery("escaneres", spanish).terms[0]?.alternatives.map((alternative) => alternative.query)).toEqual(["escaneres", "imágenes"]);
   });
 });
 
@@ -163,6 +189,16 @@ describe("Vocabulary", () => {
   test("reads the file the build writes", () => {
     expect(Vocabulary.parse({ words: "pathology records" }).words).toEqual(["pathology", "records"]);
     expect(Vocabulary.parse({}).words).toEqual([]);
+    expect(Vocabulary.parse({ words: "médico" }, "es").locale).toBe("es");
+  });
+  test("knows a word typed without its accents, or with the wrong ones, and corrects to the site's spelling", () => {
+    const spanish = new Vocabulary(["historial", "médico", "radioterapia", "intraoperatoria", "patólogo", "ensayo", "laminillas"], "es");
+    for (const word of ["medico", "médico", "intraoperatória", "patologo", "historiales", "médicos"]) expect(spanish.knows(word), word).toBe(true);
+    expect(spanish.correct("medicco")).toBe("médico");
+    expect(spanish.correct("patologp")).toBe("patólogo");
+    expect(spanish.correct("ensallo")).toBe("ensayo");
+    expect(spanish.correct("laminilas")).toBe("laminillas");
+    expect(spanish.correct("intraoperatória")).toBeUndefined();
   });
 });
 

@@ -37,6 +37,10 @@ describe("highlightParts", () => {
   test("ignores one-letter search words", () => {
     expect(text(highlightParts("a b c", ["a"]))).toBe("a b c");
   });
+  test("marks words whatever their accents", () => {
+    expect(text(highlightParts("Cómo obtener su historial médico.", ["medico", "historial"]))).toBe("Cómo obtener su [historial] [médico].");
+    expect(text(highlightParts("Radioterapia intraoperatoria (IORT)", ["intraoperatória"]))).toBe("Radioterapia [intraoperatoria] (IORT)");
+  });
 });
 
 // A page as Pagefind indexes it: hidden keywords, title, summary, then the body with headings.

@@ -19,7 +19,7 @@ import { site } from "../../src/site.config";
 const card = (title: string, kind: ShareCard["kind"] = "Guide"): ShareCard => ({
   title,
   kind,
-  siteName: site.name,
+  siteName: site.name.en,
   organizationName: site.organization.name,
 });
 
@@ -103,9 +103,9 @@ describe("renderShareImage", () => {
 
   test("the site card, with no kind and a tagline, renders", async () => {
     const png = await renderUncached({
-      title: site.name,
-      description: site.tagline,
-      siteName: site.name,
+      title: site.name.en,
+      description: site.tagline.en,
+      siteName: site.name.en,
       organizationName: site.organization.name,
     });
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });

@@ -8,6 +8,8 @@ import type { Heading, Root, RootContent } from "mdast";
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { componentRules, isEditorComponent, propProblems } from "../component-rules.ts";
 import { didYouMean, type Problem } from "./problems.ts";
+import { splitLocale } from "../i18n.ts";
+import { PLACEHOLDER } from "../scaffold.ts";
 
 /** Every page a link may point to, with the ids on it (undefined: the page exists, ids unchecked). */
 export type RouteIndex = Map<string, Set<string> | undefined>;
@@ -21,6 +23,15 @@ export interface BodyContext {
   routes: RouteIndex;
   /** Pages that exist in content but will not be built (drafts, scheduled), with the reason. */
   unpublished: ReadonlyMap<string, string>;
+  /**
+   * For a translation: glossary ids of the English glossary, which the page falls back to when
+   * its own language has no entry (a warning, not an error).
+   */
+  fallbackGlossaryIds?: ReadonlySet<string>;
+  /** Where this language's glossary files are, for messages (default content/glossary). */
+  glossaryFolder?: string;
+  /** Address prefix of this language's pages, for messages (default none; Spanish "/es"). */
+  pathPrefix?: string;
 }
 
 import { LAYOUT_IDS } from "../page-ids.ts";
@@ -73,8 +84,8 @@ export function citedSourceIds(body: BodyOutline): Set<string> {
 
 export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
   const problems: Problem[] = [];
-  const add = (node: RootContent | undefined, field: string, message: string, fix: string) =>
-    problems.push({ file: context.file, line: node?.position?.start.line, field, message, fix });
+  const add: Add = (node, field, message, fix, severity) =>
+    problems.push({ file: context.file, line: node?.position?.start.line, field, message, fix, ...(severity ? { severity } : {}) });
 
   checkHeadings(body, add);
 
@@ -90,6 +101,13 @@ export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
       case "mdxTextExpression":
         if (!/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value)) {
           add(node, `{${node.value.trim().slice(0, 30)}}`, "code in curly braces is not allowed in posts", "write the text itself; for a note to other editors use {/* comment */}");
+        }
+        break;
+      case "text":
+        if (node.value.includes(PLACEHOLDER)) {
+          const at = node.value.indexOf(PLACEHOLDER);
+          const snippet = node.value.slice(at, at + 60).trim();
+          add(node, "TODO", `a placeholder is still on the page: "${snippet}${node.value.length > at + 60 ? "..." : ""}"`, `write this part (in a translation: translate it from the original), then delete the ${PLACEHOLDER} marker`);
         }
         break;
       case "image":
@@ -135,7 +153,7 @@ export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
   return problems;
 }
 
-type Add = (node: RootContent | undefined, field: string, message: string, fix: string) => void;
+type Add = (node: RootContent | undefined, field: string, message: string, fix: string, severity?: "warning") => void;
 
 function checkHeadings(body: BodyOutline, add: Add): void {
   let previousDepth = 1;
@@ -179,8 +197,20 @@ function checkElement(node: JsxElement, context: BodyContext, add: Add): void {
       add(node, `<Cite id="${props.id}">`, `this page's sources have no entry with id "${props.id}"${guess ? ` (did you mean "${guess}"?)` : ""}`, `use one of: ${[...context.sourceIds].join(", ")}; or add the source to \`sources\``);
     }
     if (name === "Term" && typeof props.id === "string" && !context.glossaryIds.has(props.id)) {
-      const guess = didYouMean(props.id, [...context.glossaryIds]);
-      add(node, `<Term id="${props.id}">`, `there is no glossary entry "${props.id}"${guess ? ` (did you mean "${guess}"?)` : ""}`, `add content/glossary/${props.id}.yaml (see CONTRIBUTING.md), or use an existing term`);
+      const folder = context.glossaryFolder ?? "content/glossary";
+      if (context.fallbackGlossaryIds?.has(props.id)) {
+        add(
+          node,
+          `<Term id="${props.id}">`,
+          `${folder}/ has no entry "${props.id}", so the page shows the English definition`,
+          `translate content/glossary/${props.id}.yaml into ${folder}/${props.id}.yaml (with translationOf: glossary/${props.id} and translated: the day)`,
+          "warning",
+        );
+        return;
+      }
+      const known = [...context.glossaryIds, ...(context.fallbackGlossaryIds ?? [])];
+      const guess = didYouMean(props.id, known);
+      add(node, `<Term id="${props.id}">`, `there is no glossary entry "${props.id}"${guess ? ` (did you mean "${guess}"?)` : ""}`, context.fallbackGlossaryIds ? `add content/glossary/${props.id}.yaml and its translation ${folder}/${props.id}.yaml (see CONTRIBUTING.md), or use an existing term` : `add content/glossary/${props.id}.yaml (see CONTRIBUTING.md), or use an existing term`);
     }
     return;
   }
@@ -225,7 +255,7 @@ function checkLink(url: string, node: RootContent, field: string, context: BodyC
   } else if (field === "image") {
     return;
   } else {
-    add(node, field, "links between pages must start from the site root", `write it as /guides/${trimmed.replace(/^\.?\.?\//, "")} (starting with /)`);
+    add(node, field, "links between pages must start from the site root", `write it as ${context.pathPrefix ?? ""}/guides/${trimmed.replace(/^\.?\.?\//, "")} (starting with /)`);
   }
 }
 
@@ -238,8 +268,10 @@ function checkPageLink(path: string, fragment: string | undefined, node: RootCon
     return;
   }
   if (!context.routes.has(normalized)) {
-    const guess = didYouMean(normalized, [...context.routes.keys()]);
-    add(node, field, `there is no page at ${normalized}${guess ? ` (did you mean ${guess}?)` : ""}`, "check the address; page addresses end with a slash, e.g. /guides/medical-records/");
+    // Suggest a page in the language the link points to: /es/guides/x/ is no answer to /guides/y/.
+    const { locale } = splitLocale(normalized);
+    const guess = didYouMean(normalized, [...context.routes.keys()].filter((route) => splitLocale(route).locale === locale));
+    add(node, field, `there is no page at ${normalized}${guess ? ` (did you mean ${guess}?)` : ""}`, `check the address; page addresses end with a slash, e.g. ${context.pathPrefix ?? ""}/guides/medical-records/`);
     return;
   }
   if (!fragment) return;

@@ -6,25 +6,32 @@
 import { existsSync, globSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import GithubSlugger from "github-slugger";
-import { parse as parseYaml } from "yaml";
+import { LineCounter, parse as parseYaml, parseDocument } from "yaml";
 import type { z } from "astro/zod";
 import { parseMdx, type MdxSource } from "../mdx-source.ts";
 import { authorSchema, glossarySchema, topicSchema } from "../schema.ts";
 import { isVisible } from "../posts.ts";
 import { formatDate } from "../dates.ts";
-import { POST_COLLECTIONS, type PostCollection } from "../paths.ts";
+import { POST_COLLECTIONS, type ContentKind, type PostCollection } from "../paths.ts";
+import { DEFAULT_LOCALE, LOCALE_INFO, localePath, type Locale } from "../i18n.ts";
 import { checkFrontmatter, fieldName, type PostData } from "./frontmatter.ts";
 import { checkBody, citedSourceIds, outline, pageIds, type BodyOutline, type RouteIndex } from "./body.ts";
 import type { Problem } from "./problems.ts";
 import { plainLanguageWarnings } from "./plain-language.ts";
+import { checkTranslations, type ContentEntry } from "./translations.ts";
 import { READING_GRADE_LIMIT, proseBlocks, readingStats } from "../readability.ts";
+import { PLACEHOLDER } from "../scaffold.ts";
 
 import type { Redirect } from "../redirects.ts";
 
 export { formatReport, isError, type Problem } from "./problems.ts";
+export { sitePages, translationStatus, type ContentEntry, type SitePageStatus, type TranslationStatus, type TranslationState } from "./translations.ts";
 
 export interface ValidateOptions {
-  /** The content folder (with articles/, guides/, authors/, topics/, glossary/). */
+  /**
+   * The content folder (with articles/, guides/, authors/, topics/, glossary/, and es/ with the
+   * same five folders for the Spanish edition).
+   */
   contentDir: string;
   /** The repository root, for relative file names in messages and for src/pages. */
   root?: string;
@@ -39,7 +46,9 @@ interface LoadedPost {
   absolute: string;
   collection: PostCollection;
   id: string;
+  /** Address of the page, e.g. /guides/insurance/ or /es/guides/insurance/. */
   path: string;
+  locale: Locale;
   source?: MdxSource;
   body?: BodyOutline;
   data?: PostData;
@@ -47,7 +56,15 @@ interface LoadedPost {
   lineOf?: (path: readonly (string | number)[]) => number;
 }
 
+type DataCollection = keyof typeof DATA_COLLECTIONS;
+
 const DATA_COLLECTIONS = { authors: authorSchema, topics: topicSchema, glossary: glossarySchema } as const;
+
+/** Each language's content folder inside the content folder, and how messages name it. */
+const LANGUAGE_FOLDERS: Record<Locale, { folder: string; label: string }> = {
+  en: { folder: "", label: "content" },
+  es: { folder: LOCALE_INFO.es.contentFolder, label: `content/${LOCALE_INFO.es.contentFolder}` },
+};
 
 /** Every mistake in the content, each with file, line, field and fix. */
 export function validateContent(options: ValidateOptions): Problem[] {
@@ -58,8 +75,10 @@ export interface ContentReport {
   problems: Problem[];
   /** Old addresses of published posts, to redirect (see src/lib/redirects.ts). */
   redirects: Redirect[];
-  /** The posts this build publishes, for build steps that need them before Astro renders. */
-  published: Array<{ collection: PostCollection; id: string; title: string }>;
+  /** The posts this build publishes, in each language, for build steps that need them before Astro renders. */
+  published: Array<{ collection: PostCollection; id: string; title: string; locale: Locale }>;
+  /** Every entry of both languages with its translation fields (the translation report reads these). */
+  entries: ContentEntry[];
 }
 
 /** The content check, plus what it learned that the build needs next (the redirects). */
@@ -70,76 +89,107 @@ export function inspectContent(options: ValidateOptions): ContentReport {
   const includeUnpublished = options.includeUnpublished ?? false;
   const rel = (path: string) => relative(root, path).split(sep).join("/");
   const problems: Problem[] = [];
+  const entries: ContentEntry[] = [];
+  const languageDir = (locale: Locale) => join(contentDir, LANGUAGE_FOLDERS[locale].folder);
+  const hasSpanish = existsSync(languageDir("es"));
+  const locales: Locale[] = hasSpanish ? ["en", "es"] : ["en"];
 
-  // Data collections: authors, topics, glossary.
-  const dataIds: Record<keyof typeof DATA_COLLECTIONS, string[]> = { authors: [], topics: [], glossary: [] };
+  // Data collections: authors, topics, glossary, in each language.
+  const dataIds: Record<Locale, Record<DataCollection, string[]>> = {
+    en: { authors: [], topics: [], glossary: [] },
+    es: { authors: [], topics: [], glossary: [] },
+  };
   const glossaryWords = new Set<string>();
   /** Authors with clinical credentials: only they may be named as a page's reviewer. */
   const credentialed = new Set<string>();
-  for (const [collection, schema] of Object.entries(DATA_COLLECTIONS) as Array<[keyof typeof DATA_COLLECTIONS, z.ZodType]>) {
-    for (const name of listFiles(contentDir, collection, "*.{yaml,yml}")) {
-      const absolute = join(contentDir, collection, name);
-      const id = new GithubSlugger().slug(name.replace(/\.ya?ml$/, ""));
-      dataIds[collection].push(id);
-      let data: unknown;
-      try {
-        data = parseYaml(readFileSync(absolute, "utf8"));
-      } catch (error) {
-        problems.push({ file: rel(absolute), field: "yaml", message: `cannot be read: ${(error as Error).message.split("\n")[0]}`, fix: "check indentation and quotes" });
-        continue;
-      }
-      const parsed = schema.safeParse(data);
-      if (parsed.success && collection === "glossary") {
-        const entry = parsed.data as { term: string; aliases: string[] };
-        for (const word of [entry.term, ...entry.aliases, id]) glossaryWords.add(word.toLowerCase());
-      }
-      if (parsed.success && collection === "authors" && (parsed.data as { credentials?: string }).credentials) credentialed.add(id);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          problems.push({
-            file: rel(absolute),
-            field: fieldName(issue.path.filter((part): part is string | number => typeof part !== "symbol")),
-            message: issue.code === "invalid_type" && issue.input === undefined ? "is missing" : issue.message,
-            fix: `see an existing file in content/${collection}/ for the fields it needs`,
-          });
+  for (const locale of locales) {
+    const { label } = LANGUAGE_FOLDERS[locale];
+    for (const [collection, schema] of Object.entries(DATA_COLLECTIONS) as Array<[DataCollection, z.ZodType]>) {
+      for (const name of listFiles(languageDir(locale), collection, "*.{yaml,yml}")) {
+        const absolute = join(languageDir(locale), collection, name);
+        const id = new GithubSlugger().slug(name.replace(/\.ya?ml$/, ""));
+        dataIds[locale][collection].push(id);
+        const entry: ContentEntry = { locale, kind: collection, id, file: rel(absolute), readable: false, lineOf: () => undefined };
+        entries.push(entry);
+        let data: unknown;
+        const text = readFileSync(absolute, "utf8");
+        try {
+          data = parseYaml(text);
+        } catch (error) {
+          problems.push({ file: rel(absolute), field: "yaml", message: `cannot be read: ${(error as Error).message.split("\n")[0]}`, fix: "check indentation and quotes" });
+          continue;
         }
+        const parsed = schema.safeParse(data);
+        if (parsed.success && collection === "glossary" && locale === "en") {
+          const term = parsed.data as { term: string; aliases: string[] };
+          for (const word of [term.term, ...term.aliases, id]) glossaryWords.add(word.toLowerCase());
+        }
+        if (parsed.success && collection === "authors" && locale === "en" && (parsed.data as { credentials?: string }).credentials) credentialed.add(id);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            problems.push({
+              file: rel(absolute),
+              field: fieldName(issue.path.filter((part): part is string | number => typeof part !== "symbol")),
+              message: issue.code === "invalid_type" && issue.input === undefined ? "is missing" : issue.message,
+              fix: `see an existing file in ${label}/${collection}/ for the fields it needs`,
+            });
+          }
+          continue;
+        }
+        const value = parsed.data as { name?: string; term?: string; translationOf?: string; translated?: Date; source?: { language?: string } };
+        Object.assign(entry, {
+          readable: true,
+          title: value.term ?? value.name,
+          translationOf: value.translationOf,
+          translated: value.translated,
+          languageMarks: value.source?.language ? [{ path: ["source", "language"], value: value.source.language }] : [],
+          lineOf: yamlLines(text),
+        });
       }
     }
   }
 
-  // Posts: frontmatter first (their sources and dates feed the body checks).
-  const known = { authors: dataIds.authors, topics: dataIds.topics };
+  // Posts: frontmatter first (their sources and dates feed the body checks). A translation names
+  // the English authors and topics (content/authors, content/topics), as the build does.
+  const known = { authors: dataIds.en.authors, topics: dataIds.en.topics };
   const posts: LoadedPost[] = [];
-  for (const collection of POST_COLLECTIONS) {
-    for (const name of listFiles(contentDir, collection, "**/*")) {
-      const absolute = join(contentDir, collection, name);
-      const file = rel(absolute);
-      if (name.includes("/")) {
-        problems.push({ file, field: "file", message: "posts cannot be in sub-folders", fix: `move it to content/${collection}/${name.split("/").pop()}` });
-        continue;
-      }
-      if (!/\.mdx?$/.test(name)) {
-        if (!/^\.|\.(png|jpe?g|webp|avif|svg|gif)$/i.test(name)) {
-          problems.push({ file, field: "file", message: "is not an .mdx post, so it will be ignored", fix: "rename it to end in .mdx, or move it out of this folder" });
+  for (const locale of locales) {
+    const { label } = LANGUAGE_FOLDERS[locale];
+    for (const collection of POST_COLLECTIONS) {
+      for (const name of listFiles(languageDir(locale), collection, "**/*")) {
+        const absolute = join(languageDir(locale), collection, name);
+        const file = rel(absolute);
+        if (name.includes("/")) {
+          problems.push({ file, field: "file", message: "posts cannot be in sub-folders", fix: `move it to ${label}/${collection}/${name.split("/").pop()}` });
+          continue;
         }
-        continue;
+        if (!/\.mdx?$/.test(name)) {
+          if (!/^\.|\.(png|jpe?g|webp|avif|svg|gif)$/i.test(name)) {
+            problems.push({ file, field: "file", message: "is not an .mdx post, so it will be ignored", fix: "rename it to end in .mdx, or move it out of this folder" });
+          }
+          continue;
+        }
+        const id = new GithubSlugger().slug(name.replace(/\.mdx?$/, ""));
+        const post: LoadedPost = { file, absolute, collection, id, locale, path: localePath(`/${collection}/${id}/`, locale) };
+        posts.push(post);
+        const text = readFileSync(absolute, "utf8");
+        try {
+          post.source = parseMdx(text);
+          post.body = outline(post.source.tree);
+        } catch (error) {
+          const { line, reason } = mdxError(error);
+          problems.push({ file, line, field: "MDX", message: `the file cannot be read as MDX: ${reason}`, fix: "check that every <Tag> is closed and that { } and < > are used only for components" });
+          continue;
+        }
+        const result = checkFrontmatter(post.source.frontmatterText, collection, known, { file, firstLine: post.source.frontmatterLine });
+        problems.push(...result.problems);
+        post.lineOf = result.lineOf;
+        if (result.data) post.data = result.data;
+        for (const field of ["title", "description"] as const) {
+          if (!result.data?.[field].includes(PLACEHOLDER)) continue;
+          problems.push({ file, line: result.lineOf([field]), field, message: `still has the placeholder: ${JSON.stringify(result.data[field])}`, fix: `write the ${field} (in a translation: in Spanish), without ${PLACEHOLDER}` });
+        }
       }
-      const id = new GithubSlugger().slug(name.replace(/\.mdx?$/, ""));
-      const post: LoadedPost = { file, absolute, collection, id, path: `/${collection}/${id}/` };
-      posts.push(post);
-      const text = readFileSync(absolute, "utf8");
-      try {
-        post.source = parseMdx(text);
-        post.body = outline(post.source.tree);
-      } catch (error) {
-        const { line, reason } = mdxError(error);
-        problems.push({ file, line, field: "MDX", message: `the file cannot be read as MDX: ${reason}`, fix: "check that every <Tag> is closed and that { } and < > are used only for components" });
-        continue;
-      }
-      const result = checkFrontmatter(post.source.frontmatterText, collection, known, { file, firstLine: post.source.frontmatterLine });
-      problems.push(...result.problems);
-      post.lineOf = result.lineOf;
-      if (result.data) post.data = result.data;
     }
   }
 
@@ -159,9 +209,11 @@ export function inspectContent(options: ValidateOptions): ContentReport {
   const routes: RouteIndex = new Map();
   const unpublished = new Map<string, string>();
   for (const route of staticRoutes(root)) routes.set(route, undefined);
-  for (const id of dataIds.topics) routes.set(`/topics/${id}/`, undefined);
-  for (const id of dataIds.authors) routes.set(`/authors/${id}/`, undefined);
-  routes.set("/glossary/", new Set([...dataIds.glossary, ...LETTER_IDS]));
+  for (const locale of locales) {
+    for (const id of dataIds[locale].topics) routes.set(localePath(`/topics/${id}/`, locale), undefined);
+    for (const id of dataIds[locale].authors) routes.set(localePath(`/authors/${id}/`, locale), undefined);
+    routes.set(localePath("/glossary/", locale), new Set([...dataIds[locale].glossary, ...LETTER_IDS]));
+  }
   for (const post of posts) {
     // A post whose frontmatter has a mistake is still a page: its own problems are reported
     // above, and links to it should not be reported again.
@@ -199,9 +251,10 @@ export function inspectContent(options: ValidateOptions): ContentReport {
   );
 
   // Bodies and images.
-  const glossaryIds = new Set(dataIds.glossary);
+  const glossaryIds = { en: new Set(dataIds.en.glossary), es: new Set(dataIds.es.glossary) };
   for (const post of posts) {
     if (!post.body || !post.data) continue;
+    const english = post.locale === DEFAULT_LOCALE;
     if (post.data.hero) {
       const image = resolve(dirname(post.absolute), post.data.hero.src);
       if (!existsSync(image)) {
@@ -212,9 +265,12 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       problems.push({ file: post.file, line: post.lineOf?.(["reviewedBy"]), field: "reviewedBy", message: `the reviewer "${post.data.reviewedBy}" has no \`credentials\` in content/authors/${post.data.reviewedBy}.yaml`, fix: "a clinical review names a clinician with credentials (e.g. credentials: MD); add them there, or remove `reviewed` and `reviewedBy`" });
     }
     const tree = post.source!.tree;
-    const { grade } = readingStats(proseBlocks(tree));
-    if (grade > READING_GRADE_LIMIT) {
-      problems.push({ file: post.file, field: "reading grade", message: `the page reads at grade ${grade.toFixed(1)}; the limit is ${READING_GRADE_LIMIT}`, fix: "use shorter sentences and everyday words (npm run readability shows each page's grade and its long sentences)" });
+    // The grade formula is English; Spanish pages are measured by npm run readability (INFLESZ).
+    if (english) {
+      const { grade } = readingStats(proseBlocks(tree));
+      if (grade > READING_GRADE_LIMIT) {
+        problems.push({ file: post.file, field: "reading grade", message: `the page reads at grade ${grade.toFixed(1)}; the limit is ${READING_GRADE_LIMIT}`, fix: "use shorter sentences and everyday words (npm run readability shows each page's grade and its long sentences)" });
+      }
     }
     // Only MDX can cite (<Cite>); a plain Markdown post lists its sources without markers.
     const cited = citedSourceIds(post.body);
@@ -223,24 +279,66 @@ export function inspectContent(options: ValidateOptions): ContentReport {
         problems.push({ file: post.file, line: post.lineOf?.(["sources", index, "id"]), field: `sources[${index}]`, message: `the source "${source.id}" is listed but never cited`, fix: `cite it after the sentence it supports with <Cite id="${source.id}" />, or remove it from \`sources\`` });
       }
     });
-    problems.push(...plainLanguageWarnings(tree, { file: post.file, glossaryWords }));
+    problems.push(...plainLanguageWarnings(tree, { file: post.file, glossaryWords, language: post.locale }));
     problems.push(
       ...checkBody(post.body, {
         file: post.file,
         path: post.path,
         sourceIds: new Set(post.data.sources.map((source) => source.id)),
-        glossaryIds,
+        glossaryIds: glossaryIds[post.locale],
         routes,
         unpublished,
+        ...(english
+          ? {}
+          : { fallbackGlossaryIds: glossaryIds.en, glossaryFolder: `${LANGUAGE_FOLDERS[post.locale].label}/glossary`, pathPrefix: localePath("/", post.locale).slice(0, -1) }),
       }),
     );
   }
+
+  // Translations: each names an original that exists, alone, with the original's sources.
+  for (const post of posts) {
+    const data = post.data;
+    entries.push({
+      locale: post.locale,
+      kind: post.collection,
+      id: post.id,
+      file: post.file,
+      title: data?.title,
+      readable: Boolean(data),
+      translationOf: data?.translationOf,
+      translated: data?.translated,
+      updated: data?.updated,
+      sourceIds: data?.sources.map((source) => source.id),
+      languageMarks: (data?.sources ?? []).flatMap((source, index) => (source.language ? [{ path: ["sources", index, "language"], value: source.language }] : [])),
+      published: Boolean(data) && routes.has(post.path) && !unpublished.has(post.path),
+      lineOf: (path) => post.lineOf?.(path),
+    });
+  }
+  const fileOf = (locale: Locale, kind: ContentKind, id: string) => {
+    const existing = kind === "articles" || kind === "guides" ? posts.find((post) => post.locale === locale && post.collection === kind && post.id === id)?.file : undefined;
+    return existing ?? `${LANGUAGE_FOLDERS[locale].label}/${kind}/${id}.${kind === "articles" || kind === "guides" ? "mdx" : "yaml"}`;
+  };
+  problems.push(...checkTranslations(entries, fileOf));
+
   const published = posts.flatMap((post) =>
     post.data && routes.has(post.path) && !unpublished.has(post.path)
-      ? [{ collection: post.collection, id: post.id, title: post.data.title }]
+      ? [{ collection: post.collection, id: post.id, title: post.data.title, locale: post.locale }]
       : [],
   );
-  return { problems, redirects, published };
+  return { problems, redirects, published, entries };
+}
+
+/** Line of a field in a YAML file (1-based), for problems found after the schema check. */
+function yamlLines(text: string): (path: readonly (string | number)[]) => number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return (path) => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
 }
 
 const LETTER_IDS = Array.from({ length: 26 }, (_, index) => `letter-${String.fromCharCode(65 + index)}`);
@@ -254,7 +352,10 @@ function listFiles(contentDir: string, folder: string, pattern: string): string[
     .sort();
 }
 
-/** Routes of the pages in src/pages that have no parameter, e.g. "/guides/" and "/rss.xml". */
+/**
+ * Routes of the pages in src/pages that have no parameter, e.g. "/guides/" and "/rss.xml", in
+ * every language ("/es/guides/"); not the 404 pages, which no link should point to.
+ */
 export function staticRoutes(root: string): string[] {
   const pagesDir = join(root, "src", "pages");
   if (!existsSync(pagesDir)) return ["/"];
@@ -267,7 +368,7 @@ export function staticRoutes(root: string): string[] {
       const path = withoutExtension.replace(/(^|\/)index$/, "");
       return path ? `/${path}/` : "/";
     })
-    .filter((route) => route !== "/404/");
+    .filter((route) => !route.endsWith("/404/"));
   return [...routes, "/sitemap-index.xml"];
 }
 

@@ -3,10 +3,10 @@
  * medical-looking words that have no glossary entry, are not wrapped in <Term>, and have no plain
  * explanation in the same sentence. "Medical-looking" is a word with a typical medical ending
  * (-oma, -ectomy, -ology, -itis, -therapy, ...): a heuristic that points an editor at a word to
- * check, not a verdict.
+ * check, not a verdict. On Spanish pages only the long-sentence warning applies (same limit).
  */
 import type { Root, RootContent } from "mdast";
-import { LONG_SENTENCE_WORDS, longSentences, proseBlocks } from "../readability.ts";
+import { LONG_SENTENCE_WORDS, longSentences, proseBlocks, type TextLanguage } from "../readability.ts";
 import type { Problem } from "./problems.ts";
 
 const MEDICAL_ENDING =
@@ -22,12 +22,18 @@ export interface PlainLanguageContext {
   file: string;
   /** Terms and aliases of every glossary entry, lowercase. */
   glossaryWords: ReadonlySet<string>;
+  /**
+   * The page's language (default English). Spanish pages get the long-sentence warning only:
+   * the medical-word heuristic reads English word endings.
+   */
+  language?: TextLanguage;
 }
 
 /** Warnings about long sentences and unexplained medical words in one page's body. */
 export function plainLanguageWarnings(tree: Root, context: PlainLanguageContext): Problem[] {
   const problems: Problem[] = [];
-  for (const { sentence, words } of longSentences(proseBlocks(tree))) {
+  const language = context.language ?? "en";
+  for (const { sentence, words } of longSentences(proseBlocks(tree), LONG_SENTENCE_WORDS, language)) {
     problems.push({
       file: context.file,
       field: "sentence",
@@ -36,6 +42,7 @@ export function plainLanguageWarnings(tree: Root, context: PlainLanguageContext)
       severity: "warning",
     });
   }
+  if (language !== "en") return problems;
   const warned = new Set<string>();
   for (const block of textBlocksOutsideTerms(tree)) {
     for (const { segment } of sentenceSegmenter.segment(block.text)) {
