@@ -30,7 +30,7 @@ export interface PhoneLine extends Phone {
 
 /** A free helpline run by another organization, independent of the cancer center. */
 export interface Helpline {
-  name: string;
+  name: Localized;
   phone: Phone;
   /** What the source says about it (languages, cost, chat). No hours unless a source gives them. */
   note: Localized;
@@ -125,7 +125,10 @@ export const site: SiteConfig = {
   },
   helplines: [
     {
-      name: "National Cancer Institute's Cancer Information Service",
+      name: {
+        en: "National Cancer Institute's Cancer Information Service",
+        es: "Servicio de Información sobre el Cáncer del Instituto Nacional del Cáncer",
+      },
       phone: { display: "1-800-4-CANCER (1-800-422-6237)", e164: "+18004226237" },
       note: {
         en: "Free, in English and Spanish; you can also chat online.",
@@ -134,7 +137,7 @@ export const site: SiteConfig = {
       url: "https://www.cancer.gov/contact",
     },
     {
-      name: "American Cancer Society",
+      name: { en: "American Cancer Society", es: "Sociedad Americana Contra El Cáncer" },
       phone: { display: "1-800-227-2345", e164: "+18002272345" },
       note: { en: "Free information and support.", es: "Información y apoyo gratuitos." },
       url: "https://www.cancer.org/",

@@ -127,7 +127,7 @@ export const en = {
     independent: (org: string) => `These services are free and independent of ${org}.`,
     /** Translations only: a link to the About page's note on free language help (HHS, Section 1557). */
     languageHelp: "Need an interpreter?",
-    languageHelpLink: "Read what the law says about language help",
+    languageHelpLink: "Read what the law says",
   },
   components: {
     keyFacts: "Key points",

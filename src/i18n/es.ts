@@ -121,7 +121,7 @@ export const es: UiStrings = {
     independent: (org: string) => `Estos servicios son gratuitos y no dependen de ${org}.`,
     /** Translations only: a link to the About page's note on free language help (HHS, Section 1557). */
     languageHelp: "¿Necesita un intérprete?",
-    languageHelpLink: "Lea lo que dice la ley sobre la ayuda con el idioma",
+    languageHelpLink: "Lea qué dice la ley",
   },
   components: {
     keyFacts: "Puntos clave",

@@ -14,6 +14,7 @@ import { parse as parseYaml } from "yaml";
 import { parseMdx } from "./mdx-source.ts";
 import { READING_GRADE_LIMIT, proseBlocks, readingStats } from "./readability.ts";
 import { POST_COLLECTIONS, postIdOf, type PostCollection } from "./paths.ts";
+import { DEFAULT_LOCALE, LOCALES, LOCALE_INFO, localePath } from "./i18n.ts";
 import { postPath } from "./urls.ts";
 import { today } from "./dates.ts";
 import { isError, validateContent, type Problem } from "./validate/index.ts";
@@ -119,20 +120,22 @@ export function compareContent(baseDir: string, headDir: string, options: Compar
   return { pages, otherFiles: others, errors };
 }
 
-/** Every article and guide in a content folder, by its path inside the folder. */
+/** Every article and guide in a content folder (translations included), by its path inside the folder. */
 export function readPages(contentDir: string, now = new Date()): Map<string, PageSnapshot> {
   const pages = new Map<string, PageSnapshot>();
-  for (const collection of POST_COLLECTIONS) {
-    const dir = join(contentDir, collection);
+  for (const locale of LOCALES) for (const collection of POST_COLLECTIONS) {
+    const folder = [LOCALE_INFO[locale].contentFolder, collection].filter(Boolean).join("/");
+    const dir = join(contentDir, folder);
     if (!existsSync(dir)) continue;
     for (const name of globSync("*.{md,mdx}", { cwd: dir }).sort()) {
-      const file = `${collection}/${name}`;
+      const file = `${folder}/${name}`;
       const text = readFileSync(join(dir, name), "utf8");
-      const page: PageSnapshot = { file, collection, path: postPath(collection, postIdOf(name)), title: name, sources: [], unpublished: false, text };
+      const page: PageSnapshot = { file, collection, path: localePath(postPath(collection, postIdOf(name)), locale), title: name, sources: [], unpublished: false, text };
       try {
         const source = parseMdx(text);
+        // The grade is an English formula: a translation shows its word count only.
         const stats = readingStats(proseBlocks(source.tree));
-        page.grade = stats.grade;
+        if (locale === DEFAULT_LOCALE) page.grade = stats.grade;
         page.words = stats.words;
         const data = (parseYaml(source.frontmatterText) ?? {}) as Record<string, unknown>;
         if (typeof data.title === "string") page.title = data.title;
@@ -165,7 +168,7 @@ function otherFiles(contentDir: string): Map<string, Buffer> {
   for (const entry of globSync("**/*", { cwd: contentDir, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = relative(contentDir, join(entry.parentPath, entry.name)).split(sep).join("/");
-    if (/^(articles|guides)\/[^/]+\.mdx?$/.test(file)) continue;
+    if (/^([a-z]{2}\/)?(articles|guides)\/[^/]+\.mdx?$/.test(file)) continue;
     files.set(file, readFileSync(join(contentDir, file)));
   }
   return files;

@@ -145,6 +145,9 @@ export const INFLESZ_BANDS = [
 ] as const;
 export type InfleszBand = (typeof INFLESZ_BANDS)[number]["band"];
 
+/** The lowest Spanish score a page may have: the "normal" band (about the English grade limit). */
+export const SPANISH_EASE_MIN = 55;
+
 /** The INFLESZ band of a Szigriszt-Pazos score. */
 export const infleszBand = (ease: number): InfleszBand => INFLESZ_BANDS.find(({ from }) => ease >= from)!.band;
 

@@ -14,7 +14,6 @@ interface Named {
 export interface MedicalPageInput {
   url: string;
   title: string;
-  description: string;
   imageUrl: string;
   published: Date;
   updated?: Date | undefined;
@@ -32,9 +31,7 @@ export function medicalWebPage(page: MedicalPageInput): Record<string, unknown> 
     "@context": "https://schema.org",
     "@type": "MedicalWebPage",
     url: page.url,
-    mainEntityOfPage: page.url,
     headline: page.title,
-    description: page.description,
     inLanguage: page.language,
     image: page.imageUrl,
     datePublished: isoDay(page.published),

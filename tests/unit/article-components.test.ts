@@ -111,7 +111,7 @@ describe("GetHelp", () => {
     const page = await render(GetHelp);
     expect(page.text()).toContain(site.emergency.en);
     for (const line of site.helplines) {
-      expect(page.text()).toContain(line.name);
+      expect(page.text()).toContain(line.name.en);
       expect(page.text(`a[href="tel:${line.phone.e164}"]`)).toBe(line.phone.display);
     }
     expect(page.text()).not.toMatch(/\d\s?(a\.m\.|p\.m\.)/i);

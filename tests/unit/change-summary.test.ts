@@ -4,7 +4,9 @@
  * words before and after, new warnings and sources added or removed.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { compareContent, readPages, summaryMarkdown, type ChangeSummary } from "../../src/lib/change-summary";
 import { proseBlocks, readingStats } from "../../src/lib/readability";
@@ -78,6 +80,18 @@ describe("compareContent", () => {
     const pages = readPages(AFTER, NOW);
     expect(pages.get("guides/new-checklist.mdx")).toMatchObject({ path: "/guides/new-checklist/", title: "Your records: a new checklist", unpublished: false });
     expect(pages.get("articles/draft-page.mdx")?.unpublished).toBe("draft");
+  });
+
+  test("a translation is a page of its own, at its Spanish address, with words but no English grade", () => {
+    const dir = mkdtempSync(join(tmpdir(), "summary-es-"));
+    cpSync(AFTER, dir, { recursive: true });
+    mkdirSync(join(dir, "es/guides"), { recursive: true });
+    writeFileSync(join(dir, "es/guides/new-checklist.mdx"), readFileSync(join(AFTER, "guides/new-checklist.mdx"), "utf8").replace(/^title: .*$/m, 'title: "Sus expedientes: una lista nueva"'));
+    const page = readPages(dir, NOW).get("es/guides/new-checklist.mdx");
+    rmSync(dir, { recursive: true, force: true });
+    expect(page).toMatchObject({ path: "/es/guides/new-checklist/", title: "Sus expedientes: una lista nueva", collection: "guides" });
+    expect(page?.grade).toBeUndefined();
+    expect(page?.words).toBeGreaterThan(0);
   });
 });
 

@@ -49,7 +49,7 @@ describe("interface dictionaries", () => {
 
 describe("site identity in every language", () => {
   test("every localized field of the site config has text in each language", () => {
-    const localized = [site.name, site.tagline, site.disclaimer, site.emergency, site.organization.locations, ...site.organization.phones.map((line) => line.serves), ...site.helplines.map((line) => line.note)];
+    const localized = [site.name, site.tagline, site.disclaimer, site.emergency, site.organization.locations, ...site.organization.phones.map((line) => line.serves), ...site.helplines.flatMap((line) => [line.name, line.note])];
     for (const field of localized) for (const locale of LOCALES) expect(field[locale].trim(), JSON.stringify(field)).not.toBe("");
   });
 });

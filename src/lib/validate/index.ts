@@ -19,7 +19,7 @@ import { checkBody, citedSourceIds, outline, pageIds, type BodyOutline, type Rou
 import type { Problem } from "./problems.ts";
 import { plainLanguageWarnings } from "./plain-language.ts";
 import { checkTranslations, type ContentEntry } from "./translations.ts";
-import { READING_GRADE_LIMIT, proseBlocks, readingStats } from "../readability.ts";
+import { READING_GRADE_LIMIT, SPANISH_EASE_MIN, proseBlocks, readingStats, spanishReadingStats } from "../readability.ts";
 import { PLACEHOLDER } from "../scaffold.ts";
 
 import type { Redirect } from "../redirects.ts";
@@ -265,11 +265,16 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       problems.push({ file: post.file, line: post.lineOf?.(["reviewedBy"]), field: "reviewedBy", message: `the reviewer "${post.data.reviewedBy}" has no \`credentials\` in content/authors/${post.data.reviewedBy}.yaml`, fix: "a clinical review names a clinician with credentials (e.g. credentials: MD); add them there, or remove `reviewed` and `reviewedBy`" });
     }
     const tree = post.source!.tree;
-    // The grade formula is English; Spanish pages are measured by npm run readability (INFLESZ).
+    // Each language by its own formula: the English grade, the Spanish Szigriszt-Pazos score (INFLESZ).
     if (english) {
       const { grade } = readingStats(proseBlocks(tree));
       if (grade > READING_GRADE_LIMIT) {
         problems.push({ file: post.file, field: "reading grade", message: `the page reads at grade ${grade.toFixed(1)}; the limit is ${READING_GRADE_LIMIT}`, fix: "use shorter sentences and everyday words (npm run readability shows each page's grade and its long sentences)" });
+      }
+    } else {
+      const { ease, band } = spanishReadingStats(proseBlocks(tree));
+      if (ease < SPANISH_EASE_MIN) {
+        problems.push({ file: post.file, field: "reading ease", message: `the page scores ${ease.toFixed(1)} (INFLESZ "${band}"); the lowest allowed is ${SPANISH_EASE_MIN} ("normal")`, fix: "use shorter sentences and everyday words (npm run readability shows each page's score and its long sentences)" });
       }
     }
     // Only MDX can cite (<Cite>); a plain Markdown post lists its sources without markers.
