@@ -6,6 +6,7 @@ import contentGuard, { isLegacyPage, publishedPosts } from "./src/integrations/c
 import shareImages from "./src/integrations/share-images";
 import searchIndex from "./src/integrations/search-index";
 import cspTrim from "./src/integrations/csp-trim";
+import hostHeaders from "./src/integrations/host-headers";
 import { CSP_FETCH_DIRECTIVES, SCRIPT_SOURCES } from "./src/lib/security";
 import { linksPlugin } from "./src/lib/markdown/links";
 import { siteUrl } from "./src/lib/site-url";
@@ -38,6 +39,7 @@ export default defineConfig({
       i18n: { defaultLocale: DEFAULT_LOCALE, locales: Object.fromEntries(LOCALES.map((locale) => [locale, locale])) },
     }),
     cspTrim(),
+    hostHeaders(),
     searchIndex(),
     shareImages(publishedPosts),
   ],

@@ -16,7 +16,13 @@ import { recordLoad, weigh } from "./bench/browser.ts";
 
 const QUERY = "records";
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".wasm": "application/wasm" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+};
 
 const page = (title: string, head: string, body: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>${head}</head>
@@ -44,7 +50,12 @@ const CANDIDATES = {
     input: "pagefind-input input",
     result: "pagefind-results li",
   },
-  "Site search (custom, Pagefind JS API)": { path: "/search/", html: undefined, input: 'input[name="q"]', result: ".search-result" },
+  "Site search (custom, Pagefind JS API)": {
+    path: "/search/",
+    html: undefined,
+    input: 'input[name="q"]',
+    result: ".search-result",
+  },
 } as const;
 
 function serve(root: string): Promise<{ server: Server; url: string }> {
@@ -56,9 +67,15 @@ function serve(root: string): Promise<{ server: Server; url: string }> {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    response
+      .writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" })
+      .end(readFileSync(file));
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
+    ),
+  );
 }
 
 /** Bytes are counted as the benchmark counts them (its load recorder), so the figures compare. */
@@ -70,7 +87,11 @@ async function measure(browserPage: Page, url: string, input: string, result: st
   await browserPage.waitForLoadState("networkidle");
   const { totalGzip, requests } = weigh(await recorder.finish());
   const { violations } = await new AxeBuilder({ page: browserPage }).withTags(AXE_TAGS).analyze();
-  return { bytes: totalGzip, requests, violations: violations.map((violation) => `${violation.id} (${violation.nodes.length})`) };
+  return {
+    bytes: totalGzip,
+    requests,
+    violations: violations.map((violation) => `${violation.id} (${violation.nodes.length})`),
+  };
 }
 
 if (!existsSync("dist/pagefind/pagefind.js")) {
@@ -88,13 +109,17 @@ const { server, url } = await serve(root);
 const executablePath = findSystemChromium();
 const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
 try {
-  console.log(`Open the page and search for "${QUERY}", empty cache (text gzipped at level 9, compressed files as served):\n`);
+  console.log(
+    `Open the page and search for "${QUERY}", empty cache (text gzipped at level 9, compressed files as served):\n`,
+  );
   for (const [name, candidate] of Object.entries(CANDIDATES)) {
     const context = await browser.newContext();
     const result = await measure(await context.newPage(), `${url}${candidate.path}`, candidate.input, candidate.result);
     await context.close();
     const kb = (result.bytes / 1024).toFixed(1);
-    console.log(`${name.padEnd(40)} ${kb.padStart(6)} KB in ${String(result.requests).padStart(2)} requests; axe: ${result.violations.length ? result.violations.join(", ") : "0 violations"}`);
+    console.log(
+      `${name.padEnd(40)} ${kb.padStart(6)} KB in ${String(result.requests).padStart(2)} requests; axe: ${result.violations.length ? result.violations.join(", ") : "0 violations"}`,
+    );
   }
 } finally {
   await browser.close();

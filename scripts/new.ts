@@ -31,7 +31,8 @@ function fail(message: string): never {
 
 const args = process.argv.slice(2);
 const kind = args.shift();
-if (kind !== "article" && kind !== "guide") fail(`First say what to create: article or guide (got ${kind ?? "nothing"}).`);
+if (kind !== "article" && kind !== "guide")
+  fail(`First say what to create: article or guide (got ${kind ?? "nothing"}).`);
 const topics: string[] = [];
 let draft = false;
 let lang: string | undefined;
@@ -42,7 +43,8 @@ while (args.length) {
   if (arg === "--draft") draft = true;
   else if (arg === "--topic") topics.push(args.shift() ?? fail("--topic needs a topic id"));
   else if (arg === "--lang") lang = args.shift() ?? fail("--lang needs a language, e.g. --lang es");
-  else if (arg === "--from") from = args.shift() ?? fail("--from needs the original's file name, e.g. --from insurance");
+  else if (arg === "--from")
+    from = args.shift() ?? fail("--from needs the original's file name, e.g. --from insurance");
   else words.push(arg);
 }
 const title = words.join(" ").trim();
@@ -54,22 +56,35 @@ const collection = kind === "article" ? "articles" : "guides";
 
 if (lang !== undefined || from !== undefined) {
   const translations = LOCALES.filter((locale) => locale !== DEFAULT_LOCALE);
-  if (!lang || !translations.includes(lang as (typeof translations)[number])) fail(`A translation needs --lang ${translations.join(" or ")} (got ${lang ?? "nothing"}).`);
+  if (!lang || !translations.includes(lang as (typeof translations)[number]))
+    fail(`A translation needs --lang ${translations.join(" or ")} (got ${lang ?? "nothing"}).`);
   if (!from) fail(`A translation needs --from and the English ${kind}'s file name, e.g. --from insurance.`);
   if (topics.length) fail("A translation keeps its original's topics: leave out --topic.");
   const id = from.replace(new RegExp(`^${collection}/`), "").replace(/\.mdx?$/, "");
   const original = globSync(`${id}.{md,mdx}`, { cwd: join(root, collection) })[0];
   if (!original) {
-    const ids = readdirSync(join(root, collection)).filter((name) => /\.mdx?$/.test(name)).map((name) => name.replace(/\.mdx?$/, ""));
-    fail(`There is no ${relative(process.cwd(), join(root, collection, `${id}.mdx`))} to translate. The ${collection}: ${ids.join(", ")}.`);
+    const ids = readdirSync(join(root, collection))
+      .filter((name) => /\.mdx?$/.test(name))
+      .map((name) => name.replace(/\.mdx?$/, ""));
+    fail(
+      `There is no ${relative(process.cwd(), join(root, collection, `${id}.mdx`))} to translate. The ${collection}: ${ids.join(", ")}.`,
+    );
   }
   const folder = join(root, LOCALE_INFO[lang as (typeof translations)[number]].contentFolder, collection);
   const file = join(folder, `${id}.mdx`);
-  if (existsSync(file)) fail(`${relative(process.cwd(), file)} already exists: edit that file, and set its translated date when it matches the original again.`);
+  if (existsSync(file))
+    fail(
+      `${relative(process.cwd(), file)} already exists: edit that file, and set its translated date when it matches the original again.`,
+    );
   const claimedBy = existsSync(folder)
-    ? globSync("*.{md,mdx}", { cwd: folder }).find((name) => new RegExp(`^translationOf:\\s*["']?${collection}/${id}["']?\\s*$`, "m").test(readFileSync(join(folder, name), "utf8")))
+    ? globSync("*.{md,mdx}", { cwd: folder }).find((name) =>
+        new RegExp(`^translationOf:\\s*["']?${collection}/${id}["']?\\s*$`, "m").test(
+          readFileSync(join(folder, name), "utf8"),
+        ),
+      )
     : undefined;
-  if (claimedBy) fail(`${relative(process.cwd(), join(folder, claimedBy))} already translates ${collection}/${id}: edit that file.`);
+  if (claimedBy)
+    fail(`${relative(process.cwd(), join(folder, claimedBy))} already translates ${collection}/${id}: edit that file.`);
   mkdirSync(folder, { recursive: true });
   writeFileSync(
     file,
@@ -83,9 +98,13 @@ if (lang !== undefined || from !== undefined) {
       draft,
     }),
   );
-  console.log(`Created ${relative(process.cwd(), file)}, a translation of ${relative(process.cwd(), join(root, collection, original))}`);
+  console.log(
+    `Created ${relative(process.cwd(), file)}, a translation of ${relative(process.cwd(), join(root, collection, original))}`,
+  );
   console.log(`Preview: run \`npm run dev\`, then open http://localhost:4321/${lang}/${collection}/${id}/`);
-  console.log(`Next: translate the description, each heading and each section marked ${PLACEHOLDER}, point sources at their Spanish versions where they exist, add Spanish keywords, then run \`npm run validate\`: it fails until no ${PLACEHOLDER} is left.`);
+  console.log(
+    `Next: translate the description, each heading and each section marked ${PLACEHOLDER}, point sources at their Spanish versions where they exist, add Spanish keywords, then run \`npm run validate\`: it fails until no ${PLACEHOLDER} is left.`,
+  );
   if (draft) console.log("It is a draft: it shows in `npm run dev` only, until you remove `draft: true`.");
   process.exit(0);
 }
@@ -94,7 +113,9 @@ const knownTopics = readdirSync(join(root, "topics")).map((name) => name.replace
 for (const topic of topics) {
   if (!knownTopics.includes(topic)) fail(`Unknown topic "${topic}". Topics: ${knownTopics.join(", ")}.`);
 }
-const chosenTopics = topics.length ? topics : [knownTopics.includes("second-opinions") ? "second-opinions" : knownTopics[0]!];
+const chosenTopics = topics.length
+  ? topics
+  : [knownTopics.includes("second-opinions") ? "second-opinions" : knownTopics[0]!];
 
 const slug = new GithubSlugger().slug(title);
 const file = join(root, collection, `${slug}.mdx`);
@@ -103,7 +124,14 @@ if (existsSync(file)) fail(`${relative(process.cwd(), file)} already exists: cho
 mkdirSync(join(root, collection), { recursive: true });
 writeFileSync(
   file,
-  renderPost({ kind: kind as PostKind, title, date: isoDay(today()), author: site.defaultAuthor, topics: chosenTopics, draft }),
+  renderPost({
+    kind: kind as PostKind,
+    title,
+    date: isoDay(today()),
+    author: site.defaultAuthor,
+    topics: chosenTopics,
+    draft,
+  }),
 );
 
 console.log(`Created ${relative(process.cwd(), file)}`);

@@ -14,7 +14,14 @@ import { existsSync, readFileSync, globSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { parseMdx } from "../src/lib/mdx-source.ts";
-import { READING_GRADE_LIMIT, fleschBand, fleschReadingEase, proseBlocks, readingStats, spanishReadingStats } from "../src/lib/readability.ts";
+import {
+  READING_GRADE_LIMIT,
+  fleschBand,
+  fleschReadingEase,
+  proseBlocks,
+  readingStats,
+  spanishReadingStats,
+} from "../src/lib/readability.ts";
 import { contentDir } from "../src/lib/paths.ts";
 import { isError, validateContent } from "../src/lib/validate/index.ts";
 
@@ -49,8 +56,14 @@ const spanishRows = spanishFiles.map((file) => {
   } catch {
     // The content check reports frontmatter it cannot read.
   }
-  const english = original ? readingStats(proseBlocks(parseMdx(readFileSync(join(root, original), "utf8")).tree)) : undefined;
-  return { file: relative(process.cwd(), join(spanishRoot, file)), ...stats, englishEase: english ? fleschReadingEase(english) : undefined };
+  const english = original
+    ? readingStats(proseBlocks(parseMdx(readFileSync(join(root, original), "utf8")).tree))
+    : undefined;
+  return {
+    file: relative(process.cwd(), join(spanishRoot, file)),
+    ...stats,
+    englishEase: english ? fleschReadingEase(english) : undefined,
+  };
 });
 if (spanishRows.length > 0) {
   const spanishWidth = Math.max(...spanishRows.map((row) => row.file.length));
@@ -63,9 +76,14 @@ if (spanishRows.length > 0) {
       "own language, so compare bands, not single points. Aim: INFLESZ 65 or more, and the English page's band or near it.",
     ].join("\n"),
   );
-  console.log(`${pad("page", spanishWidth)}  ease   INFLESZ band    words  sentences  words/sentence  English ease and band`);
+  console.log(
+    `${pad("page", spanishWidth)}  ease   INFLESZ band    words  sentences  words/sentence  English ease and band`,
+  );
   for (const row of spanishRows) {
-    const english = row.englishEase === undefined ? "(no English original)" : `${row.englishEase.toFixed(1)} ${fleschBand(row.englishEase)}`;
+    const english =
+      row.englishEase === undefined
+        ? "(no English original)"
+        : `${row.englishEase.toFixed(1)} ${fleschBand(row.englishEase)}`;
     const flag = row.ease < 55 ? "  <- below INFLESZ normal: shorter sentences, everyday words" : "";
     console.log(
       `${pad(row.file, spanishWidth)}  ${pad(row.ease.toFixed(1), 5)}  ${pad(row.band, 14)}  ${pad(row.words, 5)}  ${pad(row.sentences, 9)}  ${pad((row.words / Math.max(1, row.sentences)).toFixed(1), 14)}  ${english}${flag}`,
@@ -89,12 +107,15 @@ if (warnings.length > 0) {
     const mine = warnings.filter((problem) => problem.file === row.file);
     if (mine.length === 0) continue;
     console.log(`\n${row.file}`);
-    for (const problem of mine) console.log(`  ${problem.line ? `line ${problem.line}: ` : ""}${problem.field} ${problem.message}`);
+    for (const problem of mine)
+      console.log(`  ${problem.line ? `line ${problem.line}: ` : ""}${problem.field} ${problem.message}`);
   }
 }
 
 const over = rows.filter((row) => row.grade > READING_GRADE_LIMIT);
 if (over.length > 0) {
-  console.error(`\n${over.length} page(s) above grade ${READING_GRADE_LIMIT}: use shorter sentences and everyday words.`);
+  console.error(
+    `\n${over.length} page(s) above grade ${READING_GRADE_LIMIT}: use shorter sentences and everyday words.`,
+  );
   process.exit(1);
 }

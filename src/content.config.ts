@@ -1,12 +1,6 @@
 import { defineCollection, reference } from "astro:content";
 import { glob } from "astro/loaders";
-import {
-  MIN_SOURCES,
-  authorSchema,
-  glossarySchema,
-  postSchema,
-  topicSchema,
-} from "@/lib/schema";
+import { MIN_SOURCES, authorSchema, glossarySchema, postSchema, topicSchema } from "@/lib/schema";
 import { COLLECTIONS, DATA_PATTERN, POST_PATTERN, contentDir } from "@/lib/paths";
 import { LOCALE_INFO, type Locale } from "@/lib/i18n";
 
@@ -22,7 +16,12 @@ function collectionsOf(locale: Locale) {
     defineCollection({
       loader: from(kind, POST_PATTERN),
       schema: ({ image }) =>
-        postSchema({ author: reference("authors"), topic: reference("topics"), image: image(), minSources: MIN_SOURCES[kind] }),
+        postSchema({
+          author: reference("authors"),
+          topic: reference("topics"),
+          image: image(),
+          minSources: MIN_SOURCES[kind],
+        }),
     });
   return {
     articles: posts("articles"),

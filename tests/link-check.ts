@@ -23,14 +23,20 @@ export function brokenLinks(dist: string, base = "/", site?: string): string[] {
   const ids = new Map<string, Set<string>>();
   const idsIn = (file: string) => {
     let found = ids.get(file);
-    if (!found) ids.set(file, (found = new Set([...readFileSync(file, "utf8").matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!))));
+    if (!found)
+      ids.set(
+        file,
+        (found = new Set([...readFileSync(file, "utf8").matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!))),
+      );
     return found;
   };
   const broken: string[] = [];
   for (const file of htmlFiles(dist)) {
     const page = `${prefix}${relative(dist, file).replace(/index\.html$/, "")}`;
     const html = readFileSync(file, "utf8");
-    for (const [, tag, attr, raw] of html.matchAll(/<(a|link|script|img|source|iframe)\b[^>]*?\s(href|src|srcset)="([^"]*)"/g)) {
+    for (const [, tag, attr, raw] of html.matchAll(
+      /<(a|link|script|img|source|iframe)\b[^>]*?\s(href|src|srcset)="([^"]*)"/g,
+    )) {
       const value = raw!.replaceAll("&amp;", "&");
       for (const target of attr === "srcset" ? value.split(",").map((part) => part.trim().split(/\s+/)[0]!) : [value]) {
         if (/^(data:|tel:|mailto:)/.test(target)) continue;

@@ -57,9 +57,14 @@ export function loadSearchCases(file: string = QUERIES_FILE): SearchCase[] {
     const where = `${file}, entry ${index + 1}`;
     if (typeof entry !== "object" || entry === null) throw new Error(`${where}: expected { kind, query, expect }`);
     const { kind, query, expect } = entry as Record<string, unknown>;
-    if (!SEARCH_KINDS.includes(kind as SearchKind)) throw new Error(`${where}: kind must be one of ${SEARCH_KINDS.join(", ")}`);
+    if (!SEARCH_KINDS.includes(kind as SearchKind))
+      throw new Error(`${where}: kind must be one of ${SEARCH_KINDS.join(", ")}`);
     if (typeof query !== "string" || !query.trim()) throw new Error(`${where}: query must be text`);
-    if (!Array.isArray(expect) || expect.length === 0 || !expect.every((path) => typeof path === "string" && path.startsWith("/"))) {
+    if (
+      !Array.isArray(expect) ||
+      expect.length === 0 ||
+      !expect.every((path) => typeof path === "string" && path.startsWith("/"))
+    ) {
       throw new Error(`${where}: expect must list paths starting with /`);
     }
     return { kind: kind as SearchKind, query, expect: expect as string[] };
@@ -86,7 +91,12 @@ export function rankOf(results: readonly string[], expected: readonly string[]):
  * Types each query into the search page at `searchPath` (/search/, or /es/search/ for the Spanish
  * set) on `baseUrl` and reads the result links once the search is done.
  */
-export async function runSearchCases(page: Page, baseUrl: string, cases: readonly SearchCase[], searchPath = "/search/"): Promise<SearchOutcome[]> {
+export async function runSearchCases(
+  page: Page,
+  baseUrl: string,
+  cases: readonly SearchCase[],
+  searchPath = "/search/",
+): Promise<SearchOutcome[]> {
   await page.goto(`${baseUrl}${searchPath}`);
   await page.waitForFunction(() => customElements.get("site-search") !== undefined);
   const box = page.locator('site-search input[name="q"]');
@@ -101,7 +111,9 @@ export async function runSearchCases(page: Page, baseUrl: string, cases: readonl
       search.query,
       { timeout: 15_000 },
     );
-    const hrefs = await page.locator(".search-result__title a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    const hrefs = await page
+      .locator(".search-result__title a")
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
     const results = hrefs.map(resultKey);
     outcomes.push({ ...search, results, rank: rankOf(results, search.expect) });
   }
@@ -109,7 +121,9 @@ export async function runSearchCases(page: Page, baseUrl: string, cases: readonl
 }
 
 export function summarize(outcomes: readonly SearchOutcome[]): SearchQuality {
-  const byKind = Object.fromEntries(SEARCH_KINDS.map((kind) => [kind, { total: 0, top1: 0, top3: 0 }])) as SearchQuality["byKind"];
+  const byKind = Object.fromEntries(
+    SEARCH_KINDS.map((kind) => [kind, { total: 0, top1: 0, top3: 0 }]),
+  ) as SearchQuality["byKind"];
   let top1 = 0;
   let top3 = 0;
   for (const outcome of outcomes) {

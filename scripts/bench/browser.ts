@@ -4,7 +4,7 @@
  * real server would send is worked out here: gzip level 9 for text, as-is for files that are
  * already compressed (fonts, images, Pagefind's index files and WebAssembly).
  */
-import { gzipSync } from "node:zlib";
+import { gzipSize } from "../../tests/budgets.ts";
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from "playwright";
 import { CHROMIUM_ARGS, findSystemChromium } from "../lib/chromium.mjs";
 import { onCleanup } from "./processes.ts";
@@ -44,7 +44,12 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A fresh context (empty cache, no storage) sized like Lighthouse's mobile device. */
 export function mobileContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+  return browser.newContext({
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+    isMobile: true,
+    hasTouch: true,
+  });
 }
 
 /** Starts recording every request of `page`; `finish()` waits for the bodies and returns the record. */
@@ -71,7 +76,12 @@ async function describe(response: Response): Promise<Transfer | undefined> {
   const url = new URL(response.url());
   const type = classify(url.pathname, response.headers()["content-type"] ?? "");
   const compressible = /^text\/|javascript|json|xml|svg/.test(response.headers()["content-type"] ?? "");
-  const transfer: Transfer = { path: url.pathname + url.search, type, bytes: body.length, gzipBytes: compressible ? gzipSize(body) : body.length };
+  const transfer: Transfer = {
+    path: url.pathname + url.search,
+    type,
+    bytes: body.length,
+    gzipBytes: compressible ? gzipSize(body) : body.length,
+  };
   if (type === "html") {
     const inline = inlineScripts(body.toString("utf8"));
     if (inline) transfer.inlineJs = { bytes: Buffer.byteLength(inline), gzipBytes: gzipSize(Buffer.from(inline)) };
@@ -89,14 +99,13 @@ function classify(path: string, contentType: string): TransferType {
   return "other";
 }
 
-const gzipSize = (body: Buffer): number => gzipSync(body, { level: 9 }).length;
-
 /** The text of every executable inline <script> (JSON data blocks are not JavaScript). */
 function inlineScripts(html: string): string {
   let code = "";
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const [, attributes = "", body = ""] = match;
-    if (/\bsrc\s*=/.test(attributes) || /type\s*=\s*["']?(application\/(ld\+)?json|importmap)/i.test(attributes)) continue;
+    if (/\bsrc\s*=/.test(attributes) || /type\s*=\s*["']?(application\/(ld\+)?json|importmap)/i.test(attributes))
+      continue;
     code += body;
   }
   return code;
@@ -105,7 +114,9 @@ function inlineScripts(html: string): string {
 /** Sums over transfers, by what a budget cares about. */
 export function weigh(record: LoadRecord) {
   const sum = (pick: (transfer: Transfer) => number, types?: TransferType[]) =>
-    record.transfers.filter((transfer) => !types || types.includes(transfer.type)).reduce((total, transfer) => total + pick(transfer), 0);
+    record.transfers
+      .filter((transfer) => !types || types.includes(transfer.type))
+      .reduce((total, transfer) => total + pick(transfer), 0);
   const inlineJs = sum((transfer) => transfer.inlineJs?.bytes ?? 0);
   return {
     requests: record.requests,

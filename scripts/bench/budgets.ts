@@ -2,23 +2,12 @@
  * The performance budgets from the issue, checked against what was measured. A budget whose
  * figure was not measured in this run (skipped part, other page count) is "n/a", never a pass.
  */
-import type { BenchResults } from "./results.ts";
+import type { BenchResults, BudgetCheck, Status } from "./results.ts";
 import type { PageWeight } from "./page-weight.ts";
 import { formatBytes, formatMs, formatSeconds } from "./format.ts";
 import { MIN_TOP3_RATE } from "../../tests/search-quality.ts";
+import { KB, PAGE_BUDGET } from "../../tests/budgets.ts";
 
-/** KNOWN: over budget for a reason already accepted (the checklist script). */
-export type Status = "PASS" | "FAIL" | "KNOWN" | "n/a";
-
-export interface BudgetCheck {
-  status: Status;
-  budget: string;
-  measured: string;
-  note?: string;
-}
-
-const KB = 1024;
-const PAGE_BUDGET = { totalGzip: 14 * KB, requests: 3 };
 /** Pages held to the page budget; the search page is only reported. */
 const BUDGETED_PAGES = ["home", "article", "guide", "guide (checklists)", "topic"];
 /**
@@ -60,8 +49,16 @@ function pageBudgets({ realSite, options }: BenchResults): BudgetCheck[] {
         ? { status: "KNOWN" as const, budget: jsBudget, measured: formatBytes(page.jsBytes), note: JS_EXCEPTION_NOTE }
         : check(page && page.jsBytes === 0, jsBudget, page ? formatBytes(page.jsBytes) : "not measured");
     return [
-      check(page && page.totalGzip <= PAGE_BUDGET.totalGzip, `${label}: everything ≤ 14 KB gzipped`, page ? formatBytes(page.totalGzip) : "not measured"),
-      check(page && page.requests <= PAGE_BUDGET.requests, `${label}: ≤ ${PAGE_BUDGET.requests} requests`, page ? String(page.requests) : "not measured"),
+      check(
+        page && page.totalGzip <= PAGE_BUDGET.totalGzip,
+        `${label}: everything ≤ 14 KB gzipped`,
+        page ? formatBytes(page.totalGzip) : "not measured",
+      ),
+      check(
+        page && page.requests <= PAGE_BUDGET.requests,
+        `${label}: ≤ ${PAGE_BUDGET.requests} requests`,
+        page ? String(page.requests) : "not measured",
+      ),
       jsCheck,
     ];
   });
@@ -69,18 +66,32 @@ function pageBudgets({ realSite, options }: BenchResults): BudgetCheck[] {
 
 function onlyChecklistScript(page: PageWeight): boolean {
   const scripts = page.transfers.filter((transfer) => transfer.type === "js");
-  return page.inlineJsBytes === 0 && scripts.length > 0 && scripts.every((script) => CHECKLIST_SCRIPT.test(script.path));
+  return (
+    page.inlineJsBytes === 0 && scripts.length > 0 && scripts.every((script) => CHECKLIST_SCRIPT.test(script.path))
+  );
 }
 
 function buildBudgets({ builds, scaling, options }: BenchResults): BudgetCheck[] {
   if (options.skipBuild) return [];
   const series = builds.find((build) => build.pages === BUILD_BUDGET.pages);
-  const note = series ? `${series.format}, ${series.warm ? "warm" : "cold"} cache, median of ${series.runs.length}` : `not built: this run built ${builds.map((build) => build.pages).join(" and ")} pages`;
+  const note = series
+    ? `${series.format}, ${series.warm ? "warm" : "cold"} cache, median of ${series.runs.length}`
+    : `not built: this run built ${builds.map((build) => build.pages).join(" and ")} pages`;
   const seconds = series?.median.seconds;
   const memory = series?.median.peakMemoryMiB;
   const checks = [
-    check(seconds === undefined ? undefined : seconds <= BUILD_BUDGET.seconds, "build 1,000 generated articles in ≤ 8 s", seconds === undefined ? "n/a" : formatSeconds(seconds), note),
-    check(memory === undefined ? undefined : memory <= BUILD_BUDGET.memoryMiB, "peak build memory at 1,000 articles ≤ 800 MiB", memory === undefined ? "n/a" : `${Math.round(memory)} MiB`, note),
+    check(
+      seconds === undefined ? undefined : seconds <= BUILD_BUDGET.seconds,
+      "build 1,000 generated articles in ≤ 8 s",
+      seconds === undefined ? "n/a" : formatSeconds(seconds),
+      note,
+    ),
+    check(
+      memory === undefined ? undefined : memory <= BUILD_BUDGET.memoryMiB,
+      "peak build memory at 1,000 articles ≤ 800 MiB",
+      memory === undefined ? "n/a" : `${Math.round(memory)} MiB`,
+      note,
+    ),
   ];
   if (scaling) {
     const ratio = scaling.timeRatio;
@@ -102,8 +113,16 @@ function searchBudgets({ builds, realSite, options }: BenchResults): BudgetCheck
     const bytes = search?.median.openAndQueryGzip;
     const ms = search?.median.searchMs;
     checks.push(
-      check(bytes === undefined ? undefined : bytes <= SEARCH_BUDGET.openAndQueryGzip, "search at 1,000 pages: open /search/ + first query ≤ 110 KB gzipped", bytes === undefined ? "not measured" : formatBytes(bytes)),
-      check(ms === undefined ? undefined : ms <= SEARCH_BUDGET.searchMs, "search at 1,000 pages: last keystroke to first result ≤ 200 ms", ms === undefined ? "not measured" : formatMs(ms)),
+      check(
+        bytes === undefined ? undefined : bytes <= SEARCH_BUDGET.openAndQueryGzip,
+        "search at 1,000 pages: open /search/ + first query ≤ 110 KB gzipped",
+        bytes === undefined ? "not measured" : formatBytes(bytes),
+      ),
+      check(
+        ms === undefined ? undefined : ms <= SEARCH_BUDGET.searchMs,
+        "search at 1,000 pages: last keystroke to first result ≤ 200 ms",
+        ms === undefined ? "not measured" : formatMs(ms),
+      ),
     );
   }
   if (!options.onlyBuild) {
@@ -111,7 +130,11 @@ function searchBudgets({ builds, realSite, options }: BenchResults): BudgetCheck
     const bytes = realSite?.search?.median.openAndQueryGzip;
     const quality = realSite?.searchQuality;
     checks.push(
-      check(ms === undefined ? undefined : ms <= REAL_SITE_SEARCH_BUDGET.searchMs, "search on the real site: last keystroke to first result ≤ 50 ms", ms === undefined ? "not measured" : formatMs(ms)),
+      check(
+        ms === undefined ? undefined : ms <= REAL_SITE_SEARCH_BUDGET.searchMs,
+        "search on the real site: last keystroke to first result ≤ 50 ms",
+        ms === undefined ? "not measured" : formatMs(ms),
+      ),
       check(
         bytes === undefined ? undefined : bytes <= REAL_SITE_SEARCH_BUDGET.openAndQueryGzip,
         `search on the real site: open /search/ + first query ≤ ${formatBytes(REAL_SITE_SEARCH_BUDGET.openAndQueryGzip)} gzipped (as before issue 14)`,
@@ -120,7 +143,9 @@ function searchBudgets({ builds, realSite, options }: BenchResults): BudgetCheck
       check(
         quality === undefined ? undefined : quality.top3 >= MIN_TOP3_RATE * quality.total,
         `search test set: ≥ ${MIN_TOP3_RATE * 100}% find their page in the top 3`,
-        quality === undefined ? "not measured" : `${quality.top3}/${quality.total} (${((100 * quality.top3) / quality.total).toFixed(1)}%)`,
+        quality === undefined
+          ? "not measured"
+          : `${quality.top3}/${quality.total} (${((100 * quality.top3) / quality.total).toFixed(1)}%)`,
       ),
     );
   }
@@ -129,11 +154,16 @@ function searchBudgets({ builds, realSite, options }: BenchResults): BudgetCheck
 
 function lighthouseBudgets({ realSite, options }: BenchResults): BudgetCheck[] {
   if (options.onlyBuild || options.skipLighthouse) return [];
-  if (!realSite?.lighthouse) return [check(undefined, "Lighthouse: 100 in all four categories, FCP ≤ 650 ms, LCP ≤ 700 ms", "not measured")];
+  if (!realSite?.lighthouse)
+    return [check(undefined, "Lighthouse: 100 in all four categories, FCP ≤ 650 ms, LCP ≤ 700 ms", "not measured")];
   return realSite.lighthouse.flatMap((result) => {
     const scores = Object.values(result.scores);
     return [
-      check(scores.every((score) => score >= LIGHTHOUSE_BUDGET.score), `Lighthouse ${result.name} ${result.path}: 100 in all four categories`, scores.join(" / ")),
+      check(
+        scores.every((score) => score >= LIGHTHOUSE_BUDGET.score),
+        `Lighthouse ${result.name} ${result.path}: 100 in all four categories`,
+        scores.join(" / "),
+      ),
       check(result.fcpMs <= LIGHTHOUSE_BUDGET.fcpMs, `Lighthouse ${result.name}: FCP ≤ 650 ms`, formatMs(result.fcpMs)),
       check(result.lcpMs <= LIGHTHOUSE_BUDGET.lcpMs, `Lighthouse ${result.name}: LCP ≤ 700 ms`, formatMs(result.lcpMs)),
     ];

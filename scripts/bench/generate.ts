@@ -10,7 +10,17 @@ import { join } from "node:path";
 import GithubSlugger from "github-slugger";
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, TITLE_MAX } from "../../src/lib/schema.ts";
 import { sourcesYaml } from "../../src/lib/scaffold.ts";
-import { DESCRIPTIONS, HEADINGS, SENTENCES, SLOTS, SOURCES, SUBHEADINGS, TERM_SENTENCES, TIPS, TITLES } from "./phrases.ts";
+import {
+  DESCRIPTIONS,
+  HEADINGS,
+  SENTENCES,
+  SLOTS,
+  SOURCES,
+  SUBHEADINGS,
+  TERM_SENTENCES,
+  TIPS,
+  TITLES,
+} from "./phrases.ts";
 
 export type PageFormat = "mdx" | "md";
 
@@ -54,7 +64,13 @@ interface Page {
  * `twins`, also a translation of each under es/articles/ (same body, marked as a translation),
  * so the build makes and pairs twice as many pages, as the Spanish edition does.
  */
-export function generateSite(fromContent: string, toContent: string, pages: number, format: PageFormat, { twins = false } = {}): GeneratedSite {
+export function generateSite(
+  fromContent: string,
+  toContent: string,
+  pages: number,
+  format: PageFormat,
+  { twins = false } = {},
+): GeneratedSite {
   cpSync(fromContent, toContent, { recursive: true });
   const context = readContext(toContent);
   const articles = join(toContent, "articles");
@@ -66,7 +82,11 @@ export function generateSite(fromContent: string, toContent: string, pages: numb
     const page = generatePage(index, context);
     const body = renderBody(page.blocks, format);
     writeFileSync(join(articles, `${page.slug}.${format}`), `${page.frontmatter}\n${body}`);
-    if (twins) writeFileSync(join(translations, `${page.slug}.${format}`), `${twinFrontmatter(page)}\n${body.replaceAll("](/", "](/es/")}`);
+    if (twins)
+      writeFileSync(
+        join(translations, `${page.slug}.${format}`),
+        `${twinFrontmatter(page)}\n${body.replaceAll("](/", "](/es/")}`,
+      );
     words.push(page.words);
   }
   words.sort((a, b) => a - b);
@@ -80,7 +100,8 @@ export function generateSite(fromContent: string, toContent: string, pages: numb
 
 /** The translation's frontmatter: the original's, naming it, translated on its last change. */
 function twinFrontmatter(page: Page): string {
-  const lastChange = /^updated: (\S+)$/m.exec(page.frontmatter)?.[1] ?? /^published: (\S+)$/m.exec(page.frontmatter)![1]!;
+  const lastChange =
+    /^updated: (\S+)$/m.exec(page.frontmatter)?.[1] ?? /^published: (\S+)$/m.exec(page.frontmatter)![1]!;
   return page.frontmatter.replace(/\n---$/, `\ntranslationOf: articles/${page.slug}\ntranslated: ${lastChange}\n---`);
 }
 
@@ -114,8 +135,17 @@ function generatePage(index: number, context: ContentContext): Page {
   const title = titleFor(rng);
   const sources = rng.sample(SOURCES, rng.int(3, 5));
   const published = dayAfter("2016-01-01", rng.int(0, 9 * 365));
-  const frontmatter = frontmatterFor(rng, { title, published, sources, topics: rng.sample(context.topics, rng.int(1, 2)) });
-  const writer = new BodyWriter(rng, sources.map((source) => source.id), rng.sample(context.glossary, rng.int(3, 6)));
+  const frontmatter = frontmatterFor(rng, {
+    title,
+    published,
+    sources,
+    topics: rng.sample(context.topics, rng.int(1, 2)),
+  });
+  const writer = new BodyWriter(
+    rng,
+    sources.map((source) => source.id),
+    rng.sample(context.glossary, rng.int(3, 6)),
+  );
   const blocks = writer.body(rng.int(1100, 1250), rng.sample(context.links, 5));
   return { slug: `${new GithubSlugger().slug(title)}-${index}`, frontmatter, blocks, words: writer.words };
 }
@@ -140,7 +170,12 @@ function descriptionFor(rng: Rng): string {
 function updatedLines(rng: Rng, published: string): string[] {
   if (!rng.chance(0.5)) return [];
   const day = dayAfter(published, rng.int(30, 360));
-  return [`updated: ${day}`, "changes:", `  - date: ${day}`, '    summary: "Checked every source again and made the advice clearer."'];
+  return [
+    `updated: ${day}`,
+    "changes:",
+    `  - date: ${day}`,
+    '    summary: "Checked every source again and made the advice clearer."',
+  ];
 }
 
 interface FrontmatterParts {
@@ -195,7 +230,13 @@ class BodyWriter {
     this.#paragraph(2);
     // Key points cite every listed source once, in order, as the content check requires.
     const facts = Math.max(rng.int(3, 5), this.#sourceIds.length);
-    this.#add({ kind: "keyFacts", items: Array.from({ length: facts }, (_, index) => [...this.#sentence(), { cite: this.#sourceIds[index % this.#sourceIds.length]! }]) });
+    this.#add({
+      kind: "keyFacts",
+      items: Array.from({ length: facts }, (_, index) => [
+        ...this.#sentence(),
+        { cite: this.#sourceIds[index % this.#sourceIds.length]! },
+      ]),
+    });
     const sections = rng.int(5, 6);
     const listSections = new Set(rng.sample(range(sections), rng.int(1, 2)));
     const tipSection = rng.int(1, sections - 1);
@@ -208,7 +249,15 @@ class BodyWriter {
       this.#add({ kind: "heading", depth: 2, text: capitalize(fill(headings[section] ?? "More to know", rng)) });
       this.#paragraph();
       const link = inlineLinks[linkSections.indexOf(section)];
-      if (link) this.#add({ kind: "paragraph", parts: [{ text: "Our page on " }, { link: link.path, label: midSentence(link.title) }, { text: " explains more." }] });
+      if (link)
+        this.#add({
+          kind: "paragraph",
+          parts: [
+            { text: "Our page on " },
+            { link: link.path, label: midSentence(link.title) },
+            { text: " explains more." },
+          ],
+        });
       if (listSections.has(section)) this.#list();
       this.#paragraph();
       if (section === tipSection) this.#add({ kind: "tip", ...rng.pick(TIPS) });
@@ -221,7 +270,10 @@ class BodyWriter {
     this.#add({ kind: "heading", depth: 2, text: "Where to learn more" });
     this.#add({ kind: "list", items: listedLinks.map((link) => [{ link: link.path, label: link.title }]) });
     this.#add({ kind: "callUs", text: "To ask about care at City of Hope," });
-    this.#add({ kind: "nextSteps", items: listedLinks.slice(0, 3).map((link) => [{ text: "Read " }, { link: link.path, label: link.title }]) });
+    this.#add({
+      kind: "nextSteps",
+      items: listedLinks.slice(0, 3).map((link) => [{ text: "Read " }, { link: link.path, label: link.title }]),
+    });
     return this.#blocks;
   }
 
@@ -244,7 +296,10 @@ class BodyWriter {
   }
 
   #list(): void {
-    const items = Array.from({ length: this.#rng.int(4, 6) }, () => [...this.#sentence(), ...(this.#rng.chance(0.4) ? [this.#cite()] : [])]);
+    const items = Array.from({ length: this.#rng.int(4, 6) }, () => [
+      ...this.#sentence(),
+      ...(this.#rng.chance(0.4) ? [this.#cite()] : []),
+    ]);
     this.#add({ kind: "list", items });
   }
 
@@ -284,7 +339,9 @@ function renderBlock(block: Block, format: PageFormat): string {
     case "list":
       return list(block.items);
     case "keyFacts":
-      return format === "mdx" ? `<KeyFacts>\n${list(block.items)}\n</KeyFacts>` : `**Key points**\n\n${list(block.items)}`;
+      return format === "mdx"
+        ? `<KeyFacts>\n${list(block.items)}\n</KeyFacts>`
+        : `**Key points**\n\n${list(block.items)}`;
     case "tip":
       return format === "mdx"
         ? `<Callout type="tip" title="${block.title}">\n${block.text}\n</Callout>`
@@ -292,7 +349,9 @@ function renderBlock(block: Block, format: PageFormat): string {
     case "callUs":
       return format === "mdx" ? `<CallUs>${block.text}</CallUs>` : `${block.text} call us.`;
     case "nextSteps": {
-      const steps = block.items.map((item, index) => `${index + 1}. ${item.map((part) => renderInline(part, format)).join("")}`).join("\n");
+      const steps = block.items
+        .map((item, index) => `${index + 1}. ${item.map((part) => renderInline(part, format)).join("")}`)
+        .join("\n");
       return format === "mdx" ? `<NextSteps>\n${steps}\n</NextSteps>` : `**Next steps**\n\n${steps}`;
     }
   }
@@ -307,7 +366,8 @@ function renderInline(part: Inline, format: PageFormat): string {
 
 function blockWords(block: Block): number {
   const count = (text: string) => text.split(/\s+/).filter((word) => /\w/.test(word)).length;
-  const inline = (parts: Inline[]) => parts.reduce((sum, part) => sum + ("text" in part ? count(part.text) : "label" in part ? count(part.label) : 0), 0);
+  const inline = (parts: Inline[]) =>
+    parts.reduce((sum, part) => sum + ("text" in part ? count(part.text) : "label" in part ? count(part.label) : 0), 0);
   switch (block.kind) {
     case "paragraph":
       return inline(block.parts);
@@ -342,7 +402,8 @@ function fill(template: string, rng: Rng): string {
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A title inside a sentence: lower-case first letter, unless it starts with an abbreviation. */
-const midSentence = (title: string) => (/^[A-Z]{2}/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1));
+const midSentence = (title: string) =>
+  /^[A-Z]{2}/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1);
 
 const range = (count: number) => Array.from({ length: count }, (_, index) => index);
 

@@ -41,7 +41,11 @@ type Audit = Omit<LighthouseResult, "fcpRunsMs" | "lcpRunsMs">;
 export async function runLighthouse(baseUrl: string, runs: number): Promise<LighthouseResult[]> {
   const chromePath = findSystemChromium();
   const flags = [...new Set(["--headless=new", "--no-sandbox", ...CHROMIUM_ARGS])];
-  const chrome = await chromeLauncher.launch({ ...(chromePath ? { chromePath } : {}), chromeFlags: flags, handleSIGINT: false });
+  const chrome = await chromeLauncher.launch({
+    ...(chromePath ? { chromePath } : {}),
+    chromeFlags: flags,
+    handleSIGINT: false,
+  });
   const forget = onCleanup(() => chrome.kill());
   try {
     const results: LighthouseResult[] = [];
@@ -62,8 +66,13 @@ export async function runLighthouse(baseUrl: string, runs: number): Promise<Ligh
 
 function medianOf(page: { name: string; path: string }, audits: Audit[]): LighthouseResult {
   const middle = (pick: (audit: Audit) => number) => median(audits.map(pick)) ?? Number.NaN;
-  const scores = Object.fromEntries(CATEGORIES.map((id) => [id, middle((audit) => audit.scores[id])])) as Record<Category, number>;
-  const lost = new Map(audits.flatMap((audit) => audit.lostPoints).map((item) => [`${item.category}/${item.audit}`, item]));
+  const scores = Object.fromEntries(CATEGORIES.map((id) => [id, middle((audit) => audit.scores[id])])) as Record<
+    Category,
+    number
+  >;
+  const lost = new Map(
+    audits.flatMap((audit) => audit.lostPoints).map((item) => [`${item.category}/${item.audit}`, item]),
+  );
   return {
     ...page,
     scores,
@@ -83,7 +92,9 @@ async function audit(url: string, port: number, page: { name: string; path: stri
   if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
   if (lhr.runtimeError) throw new Error(`Lighthouse could not test ${url}: ${lhr.runtimeError.message}`);
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
-  const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)])) as Record<Category, number>;
+  const scores = Object.fromEntries(
+    CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]),
+  ) as Record<Category, number>;
   const lostPoints = CATEGORIES.flatMap((category) =>
     (lhr.categories[category]?.auditRefs ?? [])
       .filter((ref) => ref.weight > 0)

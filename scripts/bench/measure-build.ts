@@ -82,7 +82,18 @@ export interface ScalingOptions {
 }
 
 /** Entries of the repo root that a build does not read, or that would leak state between builds. */
-const NOT_COPIED = new Set(["node_modules", "dist", ".astro", ".git", ".cache", "content", "test-results", "playwright-report", "coverage", "bench-results"]);
+const NOT_COPIED = new Set([
+  "node_modules",
+  "dist",
+  ".astro",
+  ".git",
+  ".cache",
+  "content",
+  "test-results",
+  "playwright-report",
+  "coverage",
+  "bench-results",
+]);
 /** Caches that tools keep inside node_modules. */
 const PACKAGE_CACHES = new Set([".vite", ".cache", ".astro"]);
 
@@ -92,17 +103,36 @@ const PACKAGE_CACHES = new Set([".vite", ".cache", ".astro"]);
  * ASTRO_CACHE_DIR says: building the generated content from the repo root would overwrite the
  * checkout's `.astro/` under anyone else building or testing there at the same time.
  */
-export async function measureSyntheticSite({ pages, runs, format, warm, logDir, twins = false }: ScalingOptions): Promise<SyntheticSite> {
+export async function measureSyntheticSite({
+  pages,
+  runs,
+  format,
+  warm,
+  logDir,
+  twins = false,
+}: ScalingOptions): Promise<SyntheticSite> {
   const workspace = tempDir(`site-${pages}`);
   const project = copyProject(join(workspace.path, "project"));
-  progress(`generating ${pages.toLocaleString("en-US")} ${format} articles${twins ? " and a Spanish twin of each" : ""}...`);
+  progress(
+    `generating ${pages.toLocaleString("en-US")} ${format} articles${twins ? " and a Spanish twin of each" : ""}...`,
+  );
   const started = performance.now();
   const site = generateSite(join(REPO, "content"), join(workspace.path, "content"), pages, format, { twins });
-  progress(`  generated in ${((performance.now() - started) / 1000).toFixed(1)} s (${site.words.min}-${site.words.max} words a page, median ${site.words.median})`);
+  progress(
+    `  generated in ${((performance.now() - started) / 1000).toFixed(1)} s (${site.words.min}-${site.words.max} words a page, median ${site.words.median})`,
+  );
 
   const dist = join(workspace.path, "dist");
   const cacheDir = join(workspace.path, "cache");
-  const build = (run: number) => buildOnce({ project, content: site.contentDir, cacheDir, dist, logFile: join(logDir, `build-${pages}-${format}-${run}.log`), run });
+  const build = (run: number) =>
+    buildOnce({
+      project,
+      content: site.contentDir,
+      cacheDir,
+      dist,
+      logFile: join(logDir, `build-${pages}-${format}-${run}.log`),
+      run,
+    });
   if (warm) {
     progress("  warm-up build to fill the cache (not counted)...");
     await build(0);
@@ -110,7 +140,9 @@ export async function measureSyntheticSite({ pages, runs, format, warm, logDir, 
   const results: BuildRun[] = [];
   for (let run = 1; run <= runs; run++) {
     if (!warm) clearCaches(project, cacheDir);
-    progress(`  build ${run}/${runs} (${warm ? "warm" : "cold"} cache, load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs)...`);
+    progress(
+      `  build ${run}/${runs} (${warm ? "warm" : "cold"} cache, load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs)...`,
+    );
     const result = await build(run);
     progress(`    ${describeRun(result)}`);
     results.push(result);
@@ -210,7 +242,11 @@ function parseDuration(text: string): number | undefined {
 export async function buildRealSite(outDir: string, logFile: string): Promise<RunResult> {
   const npm = process.env.npm_execpath;
   const args = ["run", "build", "--", "--outDir", outDir];
-  const result = await runLogged(npm ? process.execPath : "npm", npm ? [npm, ...args] : args, { cwd: REPO, env: childEnv(), logFile });
+  const result = await runLogged(npm ? process.execPath : "npm", npm ? [npm, ...args] : args, {
+    cwd: REPO,
+    env: childEnv(),
+    logFile,
+  });
   failUnlessBuilt(result, logFile);
   return result;
 }
@@ -232,7 +268,13 @@ function folderBytes(dir: string): number {
   }
 }
 
-function summarize(pages: number, format: PageFormat, warm: boolean, words: GeneratedSite["words"], runs: BuildRun[]): BuildSeries {
+function summarize(
+  pages: number,
+  format: PageFormat,
+  warm: boolean,
+  words: GeneratedSite["words"],
+  runs: BuildRun[],
+): BuildSeries {
   const of = (pick: (run: BuildRun) => number | undefined) => median(runs.map(pick));
   return {
     pages,

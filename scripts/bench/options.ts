@@ -1,4 +1,5 @@
 /** Command-line options of `npm run bench`. */
+import { parseArgs } from "node:util";
 import type { PageFormat } from "./generate.ts";
 
 export interface BenchOptions {
@@ -36,68 +37,53 @@ const USAGE = `Usage: npm run bench -- [options]
   --strict           exit 1 when any budget fails`;
 
 export function parseOptions(args: string[]): BenchOptions {
-  const options: BenchOptions = {
-    pages: 1000,
-    runs: 3,
-    format: "mdx",
-    twins: false,
-    warm: false,
-    scaling: false,
-    skipLighthouse: false,
-    skipBuild: false,
-    onlyBuild: false,
-    strict: false,
-  };
-  const queue = [...args];
-  while (queue.length) {
-    const arg = queue.shift() as string;
-    const [name, inlineValue] = arg.split("=", 2) as [string, string | undefined];
-    const value = () => inlineValue ?? queue.shift() ?? fail(`${name} needs a value`);
-    switch (name) {
-      case "--pages":
-        options.pages = positiveInteger(name, value());
-        break;
-      case "--runs":
-        options.runs = positiveInteger(name, value());
-        break;
-      case "--format": {
-        const format = value();
-        if (format !== "mdx" && format !== "md") fail(`--format is mdx or md, not "${format}"`);
-        options.format = format;
-        break;
-      }
-      case "--warm":
-        options.warm = true;
-        break;
-      case "--twins":
-        options.twins = true;
-        break;
-      case "--scaling":
-        options.scaling = true;
-        break;
-      case "--skip-lighthouse":
-        options.skipLighthouse = true;
-        break;
-      case "--skip-build":
-        options.skipBuild = true;
-        break;
-      case "--only-build":
-        options.onlyBuild = true;
-        break;
-      case "--strict":
-        options.strict = true;
-        break;
-      case "--help":
-      case "-h":
-        console.log(USAGE);
-        process.exit(0);
-      default:
-        fail(`unknown option ${arg}`);
-    }
+  let values: ReturnType<typeof parse>["values"];
+  try {
+    ({ values } = parse(args));
+  } catch (error) {
+    fail((error as Error).message);
   }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const format = values.format ?? "mdx";
+  if (format !== "mdx" && format !== "md") fail(`--format is mdx or md, not "${format}"`);
+  const options: BenchOptions = {
+    pages: values.pages === undefined ? 1000 : positiveInteger("--pages", values.pages),
+    runs: values.runs === undefined ? 3 : positiveInteger("--runs", values.runs),
+    format,
+    twins: values.twins ?? false,
+    warm: values.warm ?? false,
+    scaling: values.scaling ?? false,
+    skipLighthouse: values["skip-lighthouse"] ?? false,
+    skipBuild: values["skip-build"] ?? false,
+    onlyBuild: values["only-build"] ?? false,
+    strict: values.strict ?? false,
+  };
   if (options.skipBuild && options.onlyBuild) fail("--skip-build and --only-build together leave nothing to measure");
   return options;
 }
+
+const parse = (args: string[]) =>
+  parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      pages: { type: "string" },
+      runs: { type: "string" },
+      format: { type: "string" },
+      twins: { type: "boolean" },
+      warm: { type: "boolean" },
+      scaling: { type: "boolean" },
+      "skip-lighthouse": { type: "boolean" },
+      "skip-build": { type: "boolean" },
+      "only-build": { type: "boolean" },
+      strict: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
 
 function positiveInteger(name: string, text: string): number {
   const value = Number(text.replaceAll(/[,_]/g, ""));

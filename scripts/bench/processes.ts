@@ -99,7 +99,11 @@ export interface RunOptions {
 }
 
 /** Runs a command to completion, timing it from spawn to exit and keeping its output. */
-export function runLogged(command: string, args: string[], { cwd, env, logFile, onStart }: RunOptions): Promise<RunResult> {
+export function runLogged(
+  command: string,
+  args: string[],
+  { cwd, env, logFile, onStart }: RunOptions,
+): Promise<RunResult> {
   mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
   return new Promise((resolve, reject) => {
@@ -121,7 +125,12 @@ export function runLogged(command: string, args: string[], { cwd, env, logFile, 
       const cpuAfter = reapedChildrenCpu();
       log.end();
       forget();
-      resolve({ code: code ?? 1, output, seconds, cpuSeconds: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore });
+      resolve({
+        code: code ?? 1,
+        output,
+        seconds,
+        cpuSeconds: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+      });
     });
     onStart?.(child);
   });
@@ -156,4 +165,5 @@ export function freePort(): Promise<number> {
 }
 
 /** Astro's log lines carry colour codes even when asked not to, in places: strip them before parsing. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with the escape character.
 export const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, "");

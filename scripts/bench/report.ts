@@ -1,5 +1,5 @@
 /** The readable report printed at the end: the same figures as bench-results/latest.json. */
-import type { BudgetCheck } from "./budgets.ts";
+import type { BudgetCheck } from "./results.ts";
 import { formatBytes, formatCount, formatMs, formatSeconds } from "./format.ts";
 import type { LighthouseResult } from "./lighthouse.ts";
 import type { BuildSeries } from "./measure-build.ts";
@@ -25,7 +25,8 @@ export function formatReport(results: BenchResults): string {
 }
 
 function header({ startedAt, machine, options }: BenchResults): string {
-  const busy = machine.loadAverageAtStart > machine.cpus ? " (busy: other work was running; times may be slower than usual)" : "";
+  const busy =
+    machine.loadAverageAtStart > machine.cpus ? " (busy: other work was running; times may be slower than usual)" : "";
   return [
     `PATIENT GUIDES BENCHMARK  ${startedAt.replace("T", " ").slice(0, 16)} UTC`,
     `Node ${machine.node}, ${machine.platform}, ${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGiB.toFixed(1)} GiB RAM`,
@@ -70,7 +71,8 @@ function buildSection({ builds, scaling, options }: BenchResults): string {
 function phaseLine({ pages, median: { phases, searchIndexSeconds } }: BuildSeries): string {
   const part = (label: string, seconds: number | undefined) => `${label} ${optional(seconds, formatSeconds)}`;
   return `  ${formatCount(pages)} articles, where the time went (medians, from the build log): ${[
-    part("setup", phases.setupSeconds) + ` (of which content check ${optional(phases.contentCheckSeconds, formatSeconds)})`,
+    part("setup", phases.setupSeconds) +
+      ` (of which content check ${optional(phases.contentCheckSeconds, formatSeconds)})`,
     part("bundling", phases.bundleSeconds),
     part("rendering pages", phases.pagesSeconds),
     part("search index", searchIndexSeconds),
@@ -79,7 +81,10 @@ function phaseLine({ pages, median: { phases, searchIndexSeconds } }: BuildSerie
 
 function rawRuns(build: BuildSeries): string {
   const runs = build.runs
-    .map((run) => `${formatSeconds(run.seconds)} (CPU ${optional(run.cpuSeconds, formatSeconds)}), ${run.memory ? `${Math.round(run.memory.peakMiB)} MiB` : "memory n/a"}, load ${run.loadAverage.toFixed(1)}`)
+    .map(
+      (run) =>
+        `${formatSeconds(run.seconds)} (CPU ${optional(run.cpuSeconds, formatSeconds)}), ${run.memory ? `${Math.round(run.memory.peakMiB)} MiB` : "memory n/a"}, load ${run.loadAverage.toFixed(1)}`,
+    )
     .join("; ");
   return `  ${formatCount(build.pages)} articles, each run: ${runs}`;
 }
@@ -96,9 +101,19 @@ function pageWeightSection(pages: PageWeight[] | undefined): string {
     heading("PAGE WEIGHT (real site, first visit with an empty cache, gzip -9 worked out per file; KB = 1,024 bytes)"),
     table(
       ["page", "path", "requests", "HTML+CSS gz", "JS raw", "JS gz", "total gz"],
-      pages.map((page) => [page.name, page.path, String(page.requests), formatBytes(page.htmlCssGzip), formatBytes(page.jsBytes), formatBytes(page.jsGzip), formatBytes(page.totalGzip)]),
+      pages.map((page) => [
+        page.name,
+        page.path,
+        String(page.requests),
+        formatBytes(page.htmlCssGzip),
+        formatBytes(page.jsBytes),
+        formatBytes(page.jsGzip),
+        formatBytes(page.totalGzip),
+      ]),
     ),
-    ...pages.filter((page) => page.jsBytes > 0 && page.name !== "search").map((page) => `  ${page.name} loads JavaScript: ${describeScripts(page)}`),
+    ...pages
+      .filter((page) => page.jsBytes > 0 && page.name !== "search")
+      .map((page) => `  ${page.name} loads JavaScript: ${describeScripts(page)}`),
     search ? `Search page loads (${search.requests} requests):\n${transferList(search)}` : "",
   ]
     .filter(Boolean)
@@ -106,7 +121,9 @@ function pageWeightSection(pages: PageWeight[] | undefined): string {
 }
 
 function describeScripts(page: PageWeight): string {
-  const external = page.transfers.filter((transfer) => transfer.type === "js").map((transfer) => `${transfer.path} (${formatBytes(transfer.bytes)})`);
+  const external = page.transfers
+    .filter((transfer) => transfer.type === "js")
+    .map((transfer) => `${transfer.path} (${formatBytes(transfer.bytes)})`);
   const inline = page.inlineJsBytes > 0 ? [`inline <script> (${formatBytes(page.inlineJsBytes)})`] : [];
   return [...external, ...inline].join(", ");
 }
@@ -114,20 +131,37 @@ function describeScripts(page: PageWeight): string {
 function transferList(page: PageWeight): string {
   return table(
     ["", "file", "type", "raw", "gz"],
-    page.transfers.map((transfer) => ["", transfer.path, transfer.type, formatBytes(transfer.bytes), formatBytes(transfer.gzipBytes)]),
+    page.transfers.map((transfer) => [
+      "",
+      transfer.path,
+      transfer.type,
+      formatBytes(transfer.bytes),
+      formatBytes(transfer.gzipBytes),
+    ]),
   );
 }
 
 function searchSection({ builds, realSite }: BenchResults): string {
-  const sites: SearchFigures[] = [...(realSite?.search ? [realSite.search] : []), ...builds.flatMap((build) => (build.search ? [build.search] : []))];
+  const sites: SearchFigures[] = [
+    ...(realSite?.search ? [realSite.search] : []),
+    ...builds.flatMap((build) => (build.search ? [build.search] : [])),
+  ];
   if (sites.length === 0) return "";
   return [
-    heading("SEARCH (open /search/ with an empty cache, wait for it to settle, type the query at 100 ms a key; median over queries)"),
+    heading(
+      "SEARCH (open /search/ with an empty cache, wait for it to settle, type the query at 100 ms a key; median over queries)",
+    ),
     table(
       ["site", "open + first query gz", "of which Pagefind data", "requests", "last keystroke -> results"],
       sites.map((site) => {
         const indexBytes = median(site.runs.map((run) => run.indexBytes));
-        return [site.site, optional(site.median.openAndQueryGzip, formatBytes), optional(indexBytes, formatBytes), optional(site.median.requests, String), optional(site.median.searchMs, formatMs)];
+        return [
+          site.site,
+          optional(site.median.openAndQueryGzip, formatBytes),
+          optional(indexBytes, formatBytes),
+          optional(site.median.requests, String),
+          optional(site.median.searchMs, formatMs),
+        ];
       }),
     ),
     ...sites.flatMap((site) => [
@@ -138,7 +172,13 @@ function searchSection({ builds, realSite }: BenchResults): string {
         .join(", ")}`,
       ...(site.misspelled ? [misspelledLine(site.misspelled)] : []),
     ]),
-    ...(realSite?.searchQuality ? ["", "Search test set (tests/search-queries.yaml) on the real site, typed into /search/:", ...formatQuality(realSite.searchQuality).map((line) => `  ${line}`)] : []),
+    ...(realSite?.searchQuality
+      ? [
+          "",
+          "Search test set (tests/search-queries.yaml) on the real site, typed into /search/:",
+          ...formatQuality(realSite.searchQuality).map((line) => `  ${line}`),
+        ]
+      : []),
   ].join("\n");
 }
 
@@ -153,7 +193,9 @@ function lighthouseSection({ realSite, options }: BenchResults): string {
   const results = realSite?.lighthouse;
   if (!results) return "";
   return [
-    heading(`LIGHTHOUSE (mobile, default simulated throttling, local preview; median of ${options.runs} run(s) a page)`),
+    heading(
+      `LIGHTHOUSE (mobile, default simulated throttling, local preview; median of ${options.runs} run(s) a page)`,
+    ),
     table(
       ["page", "path", "perf", "a11y", "best pr.", "SEO", "FCP", "LCP", "TBT", "CLS"],
       results.map((result) => [
@@ -169,13 +211,19 @@ function lighthouseSection({ realSite, options }: BenchResults): string {
         result.cls.toFixed(3),
       ]),
     ),
-    ...results.map((result) => `  ${result.name} each run: FCP ${result.fcpRunsMs.map(formatMs).join(", ")}; LCP ${result.lcpRunsMs.map(formatMs).join(", ")}`),
+    ...results.map(
+      (result) =>
+        `  ${result.name} each run: FCP ${result.fcpRunsMs.map(formatMs).join(", ")}; LCP ${result.lcpRunsMs.map(formatMs).join(", ")}`,
+    ),
     ...results.flatMap(lostPoints),
   ].join("\n");
 }
 
 function lostPoints(result: LighthouseResult): string[] {
-  return result.lostPoints.map((lost) => `  ${result.name}: ${lost.category} lost points on "${lost.title}" (${lost.audit}, score ${lost.score.toFixed(2)})`);
+  return result.lostPoints.map(
+    (lost) =>
+      `  ${result.name}: ${lost.category} lost points on "${lost.title}" (${lost.audit}, score ${lost.score.toFixed(2)})`,
+  );
 }
 
 function budgetSection(budgets: BudgetCheck[]): string {
@@ -203,7 +251,10 @@ function optional<T>(value: T | undefined, format: (value: T) => string): string
 
 /** Left-aligned text columns, padded to the widest cell. */
 function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const line = (cells: string[]) => `  ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ")}`.trimEnd();
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const line = (cells: string[]) =>
+    `  ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ")}`.trimEnd();
   return [line(headers), ...rows.map(line)].join("\n");
 }

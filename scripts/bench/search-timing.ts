@@ -55,7 +55,11 @@ export async function measureSearch(browser: Browser, baseUrl: string, site: str
   };
 }
 
-async function searchOnce(browser: Browser, baseUrl: string, query: string): Promise<SearchRun & { correctedTo: string | undefined }> {
+async function searchOnce(
+  browser: Browser,
+  baseUrl: string,
+  query: string,
+): Promise<SearchRun & { correctedTo: string | undefined }> {
   const context = await mobileContext(browser);
   try {
     const page = await context.newPage();
@@ -72,14 +76,31 @@ async function searchOnce(browser: Browser, baseUrl: string, query: string): Pro
       correctedTo: document.querySelector(".site-search__spelling:not([hidden]) strong")?.textContent ?? undefined,
     }));
     const record = await recorder.finish();
-    return { query, searchMs, results, correctedTo, ...weigh(record), parts: splitByPart(record.transfers), transfers: record.transfers };
+    return {
+      query,
+      searchMs,
+      results,
+      correctedTo,
+      ...weigh(record),
+      parts: splitByPart(record.transfers),
+      transfers: record.transfers,
+    };
   } finally {
     await context.close();
   }
 }
 
 function splitByPart(transfers: Transfer[]): Record<SearchPart, number> {
-  const parts: Record<SearchPart, number> = { page: 0, scripts: 0, wasm: 0, index: 0, fragments: 0, filters: 0, vocabulary: 0, other: 0 };
+  const parts: Record<SearchPart, number> = {
+    page: 0,
+    scripts: 0,
+    wasm: 0,
+    index: 0,
+    fragments: 0,
+    filters: 0,
+    vocabulary: 0,
+    other: 0,
+  };
   for (const transfer of transfers) parts[partOf(transfer)] += transfer.gzipBytes;
   return parts;
 }
@@ -99,5 +120,10 @@ function partOf({ type, path }: Transfer): SearchPart {
 function lastSearchRendered(): boolean {
   const started = performance.getEntriesByName("search-start").at(-1);
   const rendered = performance.getEntriesByName("search-rendered").at(-1);
-  return document.querySelector("site-search")?.getAttribute("data-state") === "done" && !!started && !!rendered && rendered.startTime >= started.startTime;
+  return (
+    document.querySelector("site-search")?.getAttribute("data-state") === "done" &&
+    !!started &&
+    !!rendered &&
+    rendered.startTime >= started.startTime
+  );
 }

@@ -6,7 +6,12 @@
 import { existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 
-const SYSTEM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+const SYSTEM_CANDIDATES = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+];
 const ON_PATH = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
 /** Path of a system Chromium or Chrome, honouring CHROME_PATH; undefined when there is none. */

@@ -69,14 +69,17 @@ export const en = {
     couldNotLoad: "Search could not load. Every page is listed below.",
     noResults: (query: string) => `No results for “${query}”.`,
     didYouMeanSentence: (suggestion: string) => ` Did you mean “${suggestion}”?`,
-    noResultsHelp: (phone: string) => ` Try other words, browse the topics or the A to Z glossary below, or call us at ${phone}.`,
+    noResultsHelp: (phone: string) =>
+      ` Try other words, browse the topics or the A to Z glossary below, or call us at ${phone}.`,
     oneResult: "1 result",
     manyResults: (count: string) => `${count} results`,
     resultsFor: (count: string, query: string) => `${count} for “${query}”.`,
-    resultsForCorrected: (count: string, corrected: string, typed: string) => `${count} for “${corrected}” (you typed “${typed}”).`,
+    resultsForCorrected: (count: string, corrected: string, typed: string) =>
+      `${count} for “${corrected}” (you typed “${typed}”).`,
     showingBest: (count: string) => ` Showing the best ${count}.`,
     showingCount: (count: string) => `Showing ${count} results.`,
-    showingInstead: (corrected: string, typed: string) => `Showing results for ${corrected}. Search instead for ${typed}.`,
+    showingInstead: (corrected: string, typed: string) =>
+      `Showing results for ${corrected}. Search instead for ${typed}.`,
     didYouMean: (suggestion: string) => `Did you mean ${suggestion}?`,
     otherSections: (title: string) => `Other matching sections of ${title}`,
   },
@@ -111,7 +114,8 @@ export const en = {
     reportLead: "Something wrong or unclear?",
     reportLink: "Report a problem with this page",
     /** The stale-translation notice: only translations show it. */
-    staleNotice: (date: string) => `The English version was updated on ${date}; this translation may not include those changes.`,
+    staleNotice: (date: string) =>
+      `The English version was updated on ${date}; this translation may not include those changes.`,
   },
   sources: {
     intro: "The facts on this page come from these sources. Numbers in the text link here.",
@@ -157,7 +161,8 @@ export const en = {
   },
   lists: {
     articlesIntro: "Articles explain a subject and what you can do about it. The newest come first.",
-    guidesIntro: "Guides take you through one task step by step: getting records, preparing questions, checking your insurance.",
+    guidesIntro:
+      "Guides take you through one task step by step: getting records, preparing questions, checking your insurance.",
     topicsDescription: "Every topic on the site, each with its articles and guides.",
     topicsLead: "Pick a topic to see every article and guide about it.",
     noTopicPages: "No pages on this topic yet.",

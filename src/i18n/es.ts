@@ -63,14 +63,17 @@ export const es: UiStrings = {
     couldNotLoad: "No se pudo cargar la búsqueda. Todas las páginas están en la lista de abajo.",
     noResults: (query: string) => `No hay resultados para “${query}”.`,
     didYouMeanSentence: (suggestion: string) => ` ¿Quiso decir “${suggestion}”?`,
-    noResultsHelp: (phone: string) => ` Pruebe otras palabras, explore los temas o el glosario de la A a la Z más abajo, o llámenos al ${phone}.`,
+    noResultsHelp: (phone: string) =>
+      ` Pruebe otras palabras, explore los temas o el glosario de la A a la Z más abajo, o llámenos al ${phone}.`,
     oneResult: "1 resultado",
     manyResults: (count: string) => `${count} resultados`,
     resultsFor: (count: string, query: string) => `${count} para “${query}”.`,
-    resultsForCorrected: (count: string, corrected: string, typed: string) => `${count} para “${corrected}” (usted escribió “${typed}”).`,
+    resultsForCorrected: (count: string, corrected: string, typed: string) =>
+      `${count} para “${corrected}” (usted escribió “${typed}”).`,
     showingBest: (count: string) => ` Se muestran los ${count} mejores.`,
     showingCount: (count: string) => `Se muestran ${count} resultados.`,
-    showingInstead: (corrected: string, typed: string) => `Se muestran resultados para ${corrected}. ¿Prefiere buscar ${typed}?`,
+    showingInstead: (corrected: string, typed: string) =>
+      `Se muestran resultados para ${corrected}. ¿Prefiere buscar ${typed}?`,
     didYouMean: (suggestion: string) => `¿Quiso decir ${suggestion}?`,
     otherSections: (title: string) => `Otras secciones de ${title} que coinciden`,
   },

@@ -45,7 +45,8 @@ export default function contentGuard(): AstroIntegration {
         redirects = report.redirects;
         published = report.published;
         legacyPathnames.clear();
-        for (const { from } of redirects) for (const variant of pathVariants(from)) legacyPathnames.add(withBase(variant, base));
+        for (const { from } of redirects)
+          for (const variant of pathVariants(from)) legacyPathnames.add(withBase(variant, base));
         if (problems.length > 0) {
           logger.error(`\n${formatReport(problems)}`);
           if (command !== "dev") {
@@ -61,7 +62,9 @@ export default function contentGuard(): AstroIntegration {
         }
         if (command === "build") {
           for (const page of overdueReviews(contentDir())) {
-            logger.warn(`${page.file}: review was due ${page.due}. Check the page and set a new nextReview (npm run reviews).`);
+            logger.warn(
+              `${page.file}: review was due ${page.due}. Check the page and set a new nextReview (npm run reviews).`,
+            );
           }
         }
       },

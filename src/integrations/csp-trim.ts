@@ -18,7 +18,9 @@ const CSP_META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(
 export function withoutScriptHashes(policy: string): string {
   return policy
     .split(";")
-    .map((directive) => (directive.trim().startsWith("script-src") ? directive.replace(/\s*'sha(256|384|512)-[^']+'/g, "") : directive))
+    .map((directive) =>
+      directive.trim().startsWith("script-src") ? directive.replace(/\s*'sha(256|384|512)-[^']+'/g, "") : directive,
+    )
     .join(";");
 }
 
@@ -33,7 +35,9 @@ export function withOnlyPageStyleHashes(policy: string, html: string): string {
     .split(";")
     .map((directive) =>
       directive.trim().startsWith("style-src")
-        ? directive.replace(/\s*'sha(256|384|512)-([^']+)'/g, (source, bits: string, hash: string) => (used(`sha${bits}`, hash) ? source : ""))
+        ? directive.replace(/\s*'sha(256|384|512)-([^']+)'/g, (source, bits: string, hash: string) =>
+            used(`sha${bits}`, hash) ? source : "",
+          )
         : directive,
     )
     .join(";");
@@ -49,7 +53,11 @@ export default function cspTrim(): AstroIntegration {
         for (const file of globSync("**/*.html", { cwd: out })) {
           const path = join(out, file);
           const html = readFileSync(path, "utf8");
-          const next = html.replace(CSP_META, (_, start: string, policy: string, end: string) => `${start}${withOnlyPageStyleHashes(withoutScriptHashes(policy), html)}${end}`);
+          const next = html.replace(
+            CSP_META,
+            (_, start: string, policy: string, end: string) =>
+              `${start}${withOnlyPageStyleHashes(withoutScriptHashes(policy), html)}${end}`,
+          );
           if (next !== html) {
             writeFileSync(path, next);
             trimmed++;

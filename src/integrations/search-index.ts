@@ -8,7 +8,17 @@
  * spelling suggestions next to the index (src/lib/search-vocabulary.ts). In `astro dev` the last
  * built index is served from dist/pagefind when there is one.
  */
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,15 +64,20 @@ export default function searchIndex(): AstroIntegration {
           const records = readRecords(site);
           const responses = await Promise.all(records.map((record) => index.addCustomRecord(record)));
           responses.forEach((response, at) => {
-            if (response.errors.length) throw new Error(`Pagefind could not index ${records[at]!.url}: ${response.errors.join("; ")}`);
+            if (response.errors.length)
+              throw new Error(`Pagefind could not index ${records[at]!.url}: ${response.errors.join("; ")}`);
           });
           const written = await index.writeFiles({ outputPath: bundle });
-          if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
+          if (written.errors.length)
+            throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
           const entry = JSON.parse(readFileSync(join(bundle, "pagefind-entry.json"), "utf8")) as {
             languages: Record<string, { page_count: number }>;
           };
           const unexpected = Object.keys(entry.languages).filter((language) => !LOCALES.includes(language as Locale));
-          if (unexpected.length) throw new Error(`Pagefind found pages in ${unexpected.join(", ")}: every indexed page needs <html lang> set to one of ${LOCALES.join(", ")}.`);
+          if (unexpected.length)
+            throw new Error(
+              `Pagefind found pages in ${unexpected.join(", ")}: every indexed page needs <html lang> set to one of ${LOCALES.join(", ")}.`,
+            );
           // Each language's vocabulary from its own pages and records (a page's language is its address's).
           const fragments = new Map<Locale, IndexedPage[]>(LOCALES.map((locale) => [locale, []]));
           for (const fragment of readFragments(bundle)) fragments.get(splitLocale(fragment.url).locale)!.push(fragment);
@@ -73,7 +88,9 @@ export default function searchIndex(): AstroIntegration {
             const pages = (entry.languages[locale]?.page_count ?? 0) - ownRecords;
             return `${locale}: ${pages} pages, ${ownRecords} glossary records, ${vocabulary ? vocabulary.split(" ").length : 0} words for spelling`;
           });
-          logger.info(`indexed the site for search in ${Math.round(performance.now() - started)} ms (${summary.join("; ")})`);
+          logger.info(
+            `indexed the site for search in ${Math.round(performance.now() - started)} ms (${summary.join("; ")})`,
+          );
         } finally {
           await pagefind.close();
         }

@@ -51,14 +51,20 @@ export function shareJobs(posts: readonly SharePost[]): ShareJob[] {
 function drawAll(jobs: readonly ShareJob[], cacheDir: string): Promise<void> {
   // Leave one core for Astro's page rendering, which runs at the same time.
   const workers = Math.max(1, Math.min(4, availableParallelism() - 1, jobs.length));
-  const batches = Array.from({ length: workers }, (_, worker) => jobs.filter((_, index) => index % workers === worker).map((job) => job.card));
+  const batches = Array.from({ length: workers }, (_, worker) =>
+    jobs.filter((_, index) => index % workers === worker).map((job) => job.card),
+  );
   return Promise.all(
     batches.map(
       (cards) =>
         new Promise<void>((done, fail) => {
-          const worker = new Worker(new URL("./share-images-worker.ts", import.meta.url), { workerData: { cards, cacheDir } });
+          const worker = new Worker(new URL("./share-images-worker.ts", import.meta.url), {
+            workerData: { cards, cacheDir },
+          });
           worker.once("error", fail);
-          worker.once("exit", (code) => (code === 0 ? done() : fail(new Error(`share image worker exited with ${code}`))));
+          worker.once("exit", (code) =>
+            code === 0 ? done() : fail(new Error(`share image worker exited with ${code}`)),
+          );
         }),
     ),
   ).then(() => undefined);
@@ -92,7 +98,9 @@ export default function shareImages(posts: () => readonly SharePost[]): AstroInt
             await copyFile(cachePath(card, cacheDir), target);
           }),
         );
-        logger.info(`${jobs.length} share images ready (${Math.round(performance.now() - started)} ms since the build started)`);
+        logger.info(
+          `${jobs.length} share images ready (${Math.round(performance.now() - started)} ms since the build started)`,
+        );
       },
     },
   };

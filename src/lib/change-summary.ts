@@ -89,7 +89,9 @@ export function compareContent(baseDir: string, headDir: string, options: Compar
     if (previous && current && previous.text === current.text) continue;
     const kind = !previous ? "added" : !current ? "removed" : "changed";
     const seen = new Set((baseProblems.get(file) ?? []).filter((problem) => !isError(problem)).map(problemKey));
-    const newWarnings = current ? (headProblems.get(file) ?? []).filter((problem) => !isError(problem) && !seen.has(problemKey(problem))) : [];
+    const newWarnings = current
+      ? (headProblems.get(file) ?? []).filter((problem) => !isError(problem) && !seen.has(problemKey(problem)))
+      : [];
     const urls = (page?: PageSnapshot) => new Set(page?.sources.map((source) => source.url) ?? []);
     const oldUrls = urls(previous);
     const newUrls = urls(current);
@@ -123,32 +125,41 @@ export function compareContent(baseDir: string, headDir: string, options: Compar
 /** Every article and guide in a content folder (translations included), by its path inside the folder. */
 export function readPages(contentDir: string, now = new Date()): Map<string, PageSnapshot> {
   const pages = new Map<string, PageSnapshot>();
-  for (const locale of LOCALES) for (const collection of POST_COLLECTIONS) {
-    const folder = [LOCALE_INFO[locale].contentFolder, collection].filter(Boolean).join("/");
-    const dir = join(contentDir, folder);
-    if (!existsSync(dir)) continue;
-    for (const name of globSync("*.{md,mdx}", { cwd: dir }).sort()) {
-      const file = `${folder}/${name}`;
-      const text = readFileSync(join(dir, name), "utf8");
-      const page: PageSnapshot = { file, collection, path: localePath(postPath(collection, postIdOf(name)), locale), title: name, sources: [], unpublished: false, text };
-      try {
-        const source = parseMdx(text);
-        // The grade is an English formula: a translation shows its word count only.
-        const stats = readingStats(proseBlocks(source.tree));
-        if (locale === DEFAULT_LOCALE) page.grade = stats.grade;
-        page.words = stats.words;
-        const data = (parseYaml(source.frontmatterText) ?? {}) as Record<string, unknown>;
-        if (typeof data.title === "string") page.title = data.title;
-        page.sources = sourceList(data.sources);
-        const published = typeof data.published === "string" ? new Date(`${data.published}T00:00:00Z`) : undefined;
-        if (data.draft === true) page.unpublished = "draft";
-        else if (published && published.getTime() > today(now).getTime()) page.unpublished = "scheduled";
-      } catch {
-        // The content check reports a file it cannot read; the summary still lists the page.
+  for (const locale of LOCALES)
+    for (const collection of POST_COLLECTIONS) {
+      const folder = [LOCALE_INFO[locale].contentFolder, collection].filter(Boolean).join("/");
+      const dir = join(contentDir, folder);
+      if (!existsSync(dir)) continue;
+      for (const name of globSync("*.{md,mdx}", { cwd: dir }).sort()) {
+        const file = `${folder}/${name}`;
+        const text = readFileSync(join(dir, name), "utf8");
+        const page: PageSnapshot = {
+          file,
+          collection,
+          path: localePath(postPath(collection, postIdOf(name)), locale),
+          title: name,
+          sources: [],
+          unpublished: false,
+          text,
+        };
+        try {
+          const source = parseMdx(text);
+          // The grade is an English formula: a translation shows its word count only.
+          const stats = readingStats(proseBlocks(source.tree));
+          if (locale === DEFAULT_LOCALE) page.grade = stats.grade;
+          page.words = stats.words;
+          const data = (parseYaml(source.frontmatterText) ?? {}) as Record<string, unknown>;
+          if (typeof data.title === "string") page.title = data.title;
+          page.sources = sourceList(data.sources);
+          const published = typeof data.published === "string" ? new Date(`${data.published}T00:00:00Z`) : undefined;
+          if (data.draft === true) page.unpublished = "draft";
+          else if (published && published.getTime() > today(now).getTime()) page.unpublished = "scheduled";
+        } catch {
+          // The content check reports a file it cannot read; the summary still lists the page.
+        }
+        pages.set(file, page);
       }
-      pages.set(file, page);
     }
-  }
   return pages;
 }
 
@@ -156,7 +167,13 @@ function sourceList(value: unknown): SourceRef[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item: Record<string, unknown>) =>
     item && typeof item.url === "string"
-      ? [{ title: String(item.title ?? item.url), url: item.url, publisher: typeof item.publisher === "string" ? item.publisher : undefined }]
+      ? [
+          {
+            title: String(item.title ?? item.url),
+            url: item.url,
+            publisher: typeof item.publisher === "string" ? item.publisher : undefined,
+          },
+        ]
       : [],
   );
 }
@@ -199,7 +216,10 @@ export function summaryMarkdown(summary: ChangeSummary, options: SummaryOptions 
   const previewBase = options.previewBase && !options.fork ? options.previewBase.replace(/\/?$/, "/") : undefined;
   const lines = ["## What this pull request changes", ""];
   if (previewBase) {
-    lines.push(`**Preview:** ${previewBase} (the whole site with these changes; it updates a minute or two after each commit)`, "");
+    lines.push(
+      `**Preview:** ${previewBase} (the whole site with these changes; it updates a minute or two after each commit)`,
+      "",
+    );
   } else if (options.fork) {
     lines.push(
       "**No preview for this pull request.** It comes from a fork (a copy of the site's repository under another account), and GitHub does not let pull requests from forks publish anything. The checks still run. To get a preview, ask a maintainer for write access and propose your next change from a branch of this repository.",
@@ -207,7 +227,10 @@ export function summaryMarkdown(summary: ChangeSummary, options: SummaryOptions 
     );
   }
   if (summary.errors > 0) {
-    lines.push(`**The content check finds ${summary.errors} problem${summary.errors === 1 ? "" : "s"}.** Each one is shown on its line under **Files changed**; fix them and the site can be built.`, "");
+    lines.push(
+      `**The content check finds ${summary.errors} problem${summary.errors === 1 ? "" : "s"}.** Each one is shown on its line under **Files changed**; fix them and the site can be built.`,
+      "",
+    );
   }
 
   if (summary.pages.length === 0) {
@@ -218,7 +241,8 @@ export function summaryMarkdown(summary: ChangeSummary, options: SummaryOptions 
       const page = (change.after ?? change.before)!;
       const title = markdownText(page.title);
       let name = `${title}<br>\`content/${change.file}\``;
-      if (change.after && previewBase && !change.after.unpublished) name = `[${title}](${previewBase}${change.after.path.slice(1)})<br>\`content/${change.file}\``;
+      if (change.after && previewBase && !change.after.unpublished)
+        name = `[${title}](${previewBase}${change.after.path.slice(1)})<br>\`content/${change.file}\``;
       if (change.after?.unpublished) name += ` (${change.after.unpublished}: not in the preview)`;
       lines.push(`| ${name} | ${change.kind} | ${beforeAfter(change, "grade")} | ${beforeAfter(change, "words")} |`);
     }
@@ -226,7 +250,8 @@ export function summaryMarkdown(summary: ChangeSummary, options: SummaryOptions 
     for (const change of summary.pages) {
       const details = [
         ...change.newWarnings.map(
-          (problem) => `- New warning${problem.line ? ` (line ${problem.line})` : ""}: ${markdownText(`${problem.field}: ${problem.message}`)}. Fix: ${markdownText(problem.fix.replace(/\s*\n\s*/g, " "))}`,
+          (problem) =>
+            `- New warning${problem.line ? ` (line ${problem.line})` : ""}: ${markdownText(`${problem.field}: ${problem.message}`)}. Fix: ${markdownText(problem.fix.replace(/\s*\n\s*/g, " "))}`,
         ),
         ...change.addedSources.map((source) => `- Source added: ${sourceLink(source)}`),
         ...change.removedSources.map((source) => `- Source removed: ${sourceLink(source)}`),
@@ -237,7 +262,10 @@ export function summaryMarkdown(summary: ChangeSummary, options: SummaryOptions 
   }
 
   if (summary.otherFiles.length > 0) {
-    lines.push(`Other content files: ${summary.otherFiles.map((other) => `\`content/${other.file}\` (${other.kind})`).join(", ")}.`, "");
+    lines.push(
+      `Other content files: ${summary.otherFiles.map((other) => `\`content/${other.file}\` (${other.kind})`).join(", ")}.`,
+      "",
+    );
   }
   lines.push(`Reading grade: aim for about 8; above ${READING_GRADE_LIMIT} fails the checks.`);
   return `${lines.join("\n")}\n`;

@@ -15,10 +15,13 @@ export function checklistItems(html: string): string[] {
     (node): node is Element => node.type === "element" && (node.tagName === "ul" || node.tagName === "ol"),
   );
   if (!list) return [];
-  return list.children.filter(isElement).filter((node) => node.tagName === "li").map((item) => {
-    const content = item.children.flatMap((child) =>
-      isElement(child) && child.tagName === "p" ? child.children : [child],
-    );
-    return toHtml(content).trim();
-  });
+  return list.children
+    .filter(isElement)
+    .filter((node) => node.tagName === "li")
+    .map((item) => {
+      const content = item.children.flatMap((child) =>
+        isElement(child) && child.tagName === "p" ? child.children : [child],
+      );
+      return toHtml(content).trim();
+    });
 }

@@ -36,7 +36,8 @@ export const componentRules = {
     title: { required: true, accepts: "a short heading text", check: isText },
     answerLines: {
       accepts: `a whole number from 0 to ${MAX_ANSWER_LINES}, written in braces: answerLines={2}`,
-      check: (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_ANSWER_LINES,
+      check: (value: unknown) =>
+        Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_ANSWER_LINES,
     },
   },
   NextSteps: {
@@ -72,9 +73,13 @@ export function propProblems(component: ComponentName, props: Record<string, unk
   for (const [name, rule] of Object.entries(rules)) {
     const value = props[name];
     if (value === undefined) {
-      if (rule.required) problems.push({ message: `<${component}> needs a \`${name}\``, fix: `add ${name}: ${rule.accepts}` });
+      if (rule.required)
+        problems.push({ message: `<${component}> needs a \`${name}\``, fix: `add ${name}: ${rule.accepts}` });
     } else if (!rule.check(value)) {
-      problems.push({ message: `<${component}> got ${name}=${JSON.stringify(value)}`, fix: `\`${name}\` must be ${rule.accepts}` });
+      problems.push({
+        message: `<${component}> got ${name}=${JSON.stringify(value)}`,
+        fix: `\`${name}\` must be ${rule.accepts}`,
+      });
     }
   }
   const known = Object.keys(rules);
@@ -82,7 +87,9 @@ export function propProblems(component: ComponentName, props: Record<string, unk
     if (name === "children" || known.includes(name)) continue;
     problems.push({
       message: `<${component}> has no prop called \`${name}\``,
-      fix: known.length ? `remove it; <${component}> accepts: ${known.join(", ")}` : `remove it; <${component}> takes no props`,
+      fix: known.length
+        ? `remove it; <${component}> accepts: ${known.join(", ")}`
+        : `remove it; <${component}> takes no props`,
     });
   }
   return problems;

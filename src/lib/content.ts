@@ -24,7 +24,9 @@ async function loadPosts(locale: Locale): Promise<Post[]> {
   const kinds: PostCollection[] = ["articles", "guides"];
   return lists
     .flatMap((list, index) =>
-      (list as PostEntry[]).map((entry): Post => ({ collection: kinds[index]!, id: entry.id, data: entry.data, entry, locale })),
+      (list as PostEntry[]).map(
+        (entry): Post => ({ collection: kinds[index]!, id: entry.id, data: entry.data, entry, locale }),
+      ),
     )
     .filter((post) => isVisible(post.data, visibility))
     .sort(byNewest);
@@ -121,9 +123,7 @@ export async function getAuthors(locale: Locale = DEFAULT_LOCALE) {
   ]);
   return authors.map((author) => ({
     author,
-    posts: posts.filter(
-      (post) => post.data.author.id === author.id || post.data.adaptedFrom?.author.id === author.id,
-    ),
+    posts: posts.filter((post) => post.data.author.id === author.id || post.data.adaptedFrom?.author.id === author.id),
   }));
 }
 
@@ -137,7 +137,12 @@ export async function resolvePostRefs(post: Post) {
     data.adaptedFrom ? getAuthor(data.adaptedFrom.author.id, locale) : undefined,
   ]);
   if (!author) throw new Error(`${post.entry.filePath}: author "${data.author.id}" not found`);
-  return { author, topics: topics.filter((topic): topic is TopicEntry => topic !== undefined), reviewer, originalAuthor };
+  return {
+    author,
+    topics: topics.filter((topic): topic is TopicEntry => topic !== undefined),
+    reviewer,
+    originalAuthor,
+  };
 }
 
 /** Glossary entries of a language in alphabetical order. */
@@ -145,7 +150,6 @@ export async function getGlossary(locale: Locale = DEFAULT_LOCALE) {
   const terms = (await getCollection(COLLECTIONS[locale].glossary)) as GlossaryEntry[];
   return terms.sort((a, b) => a.data.term.localeCompare(b.data.term, locale));
 }
-
 
 /** Static paths of every published post of a language: the post routes of each language use it. */
 export async function postPaths(locale: Locale) {

@@ -33,7 +33,10 @@ export interface Visibility {
 }
 
 /** True when a reader of the built site may see the post. */
-export function isVisible(data: Pick<PostData, "draft" | "published">, { now, includeUnpublished }: Visibility): boolean {
+export function isVisible(
+  data: Pick<PostData, "draft" | "published">,
+  { now, includeUnpublished }: Visibility,
+): boolean {
   if (includeUnpublished) return true;
   return !data.draft && data.published.getTime() <= today(now).getTime();
 }
@@ -47,7 +50,8 @@ export function byNewest<P extends PostRef>(a: P, b: P): number {
 }
 
 /** URL path of a post, without the base path. */
-export const pathOf = (post: PostRef): string => localePath(postPath(post.collection, post.id), post.locale ?? DEFAULT_LOCALE);
+export const pathOf = (post: PostRef): string =>
+  localePath(postPath(post.collection, post.id), post.locale ?? DEFAULT_LOCALE);
 
 // Reading entry data is not free (a build profile showed 0.9 s for 1,000 pages), so each post's
 // topic ids are read once and kept.
@@ -89,8 +93,7 @@ export function relatedPosts<P extends PostRef>(post: P, candidates: readonly P[
 const WORDS_PER_MINUTE = 200;
 
 /** Minutes to read `wordCount` words at an unhurried pace, at least 1. */
-export const readingMinutes = (wordCount: number): number =>
-  Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
+export const readingMinutes = (wordCount: number): number => Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
 
 /**
  * Rough count of the words a reader reads in an MDX body: tags, expressions, link targets and

@@ -89,7 +89,8 @@ export function longSentences(
   language: TextLanguage = "en",
 ): Array<{ sentence: string; words: number }> {
   const long: Array<{ sentence: string; words: number }> = [];
-  const [sentences, words] = language === "es" ? [spanishSentenceSegmenter, spanishWordSegmenter] : [sentenceSegmenter, wordSegmenter];
+  const [sentences, words] =
+    language === "es" ? [spanishSentenceSegmenter, spanishWordSegmenter] : [sentenceSegmenter, wordSegmenter];
   for (const block of blocks) {
     const text = language === "es" ? withoutSpanishAbbreviationStops(block) : block;
     for (const { segment } of sentences.segment(text)) {
@@ -113,7 +114,14 @@ export function fleschReadingEase(stats: Pick<ReadingStats, "words" | "sentences
 
 /** Flesch's own names for ranges of reading ease (Flesch, 1949), for the report. */
 export function fleschBand(ease: number): string {
-  const bands: Array<[number, string]> = [[90, "very easy"], [80, "easy"], [70, "fairly easy"], [60, "standard"], [50, "fairly difficult"], [30, "difficult"]];
+  const bands: Array<[number, string]> = [
+    [90, "very easy"],
+    [80, "easy"],
+    [70, "fairly easy"],
+    [60, "standard"],
+    [50, "fairly difficult"],
+    [30, "difficult"],
+  ];
   return bands.find(([from]) => ease >= from)?.[1] ?? "very difficult";
 }
 
@@ -203,7 +211,10 @@ const OPEN_OR_STRESSED = /[aeoáéóíú]/;
  * Spanish, which is close enough for a reading score.
  */
 export function spanishSyllables(word: string): number {
-  let text = word.toLowerCase().normalize("NFC").replace(/[^a-záéíóúüñ]/g, "");
+  let text = word
+    .toLowerCase()
+    .normalize("NFC")
+    .replace(/[^a-záéíóúüñ]/g, "");
   if (!text) return word.trim() ? 1 : 0;
   text = text
     .replace(/([qg])u(?=[eiéí])/g, "$1")
@@ -215,7 +226,9 @@ export function spanishSyllables(word: string): number {
     for (let index = 1; index < group.length; index++) {
       const before = group[index - 1]!;
       const after = group[index]!;
-      const hiatus = (OPEN_OR_STRESSED.test(before) && OPEN_OR_STRESSED.test(after)) || (before === after && !/[aeoáéó]/.test(before));
+      const hiatus =
+        (OPEN_OR_STRESSED.test(before) && OPEN_OR_STRESSED.test(after)) ||
+        (before === after && !/[aeoáéó]/.test(before));
       if (hiatus) syllables++;
     }
   }

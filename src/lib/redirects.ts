@@ -24,7 +24,9 @@ export function placeNotFoundPages(outDir: string): void {
 
 /** `_redirects` lines that serve each translation's 404 page for missing pages under its folder. */
 const notFoundRules = (base: string): string[] =>
-  LOCALES.filter((locale) => locale !== DEFAULT_LOCALE).map((locale) => `${withBase(`/${locale}/*`, base)} ${withBase(`/${locale}/404.html`, base)} 404`);
+  LOCALES.filter((locale) => locale !== DEFAULT_LOCALE).map(
+    (locale) => `${withBase(`/${locale}/*`, base)} ${withBase(`/${locale}/404.html`, base)} 404`,
+  );
 
 export interface Redirect {
   /** Old path, as listed in `legacyPaths` (without the base path). */
@@ -41,7 +43,9 @@ export function pathVariants(path: string): string[] {
 
 /** `_redirects` for Netlify and Cloudflare Pages: `from to 301`, one per line. */
 export function netlifyRedirects(redirects: readonly Redirect[], base = "/"): string {
-  const lines = redirects.flatMap(({ from, to }) => pathVariants(from).map((variant) => `${withBase(variant, base)} ${withBase(to, base)} 301`));
+  const lines = redirects.flatMap(({ from, to }) =>
+    pathVariants(from).map((variant) => `${withBase(variant, base)} ${withBase(to, base)} 301`),
+  );
   return `# Old addresses of pages, generated from each post's legacyPaths. Do not edit.\n${[...lines, ...notFoundRules(base)].join("\n")}\n`;
 }
 

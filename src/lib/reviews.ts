@@ -86,7 +86,11 @@ export const neverReviewed = (contentDir: string): NeverReviewed[] =>
 
 /** "OVERDUE by 3 days", "due today", "due in 12 days". */
 export const dueWording = (daysLeft: number): string =>
-  daysLeft < 0 ? `OVERDUE by ${-daysLeft} day${daysLeft === -1 ? "" : "s"}` : daysLeft === 0 ? "due today" : `due in ${daysLeft} day${daysLeft === 1 ? "" : "s"}`;
+  daysLeft < 0
+    ? `OVERDUE by ${-daysLeft} day${daysLeft === -1 ? "" : "s"}`
+    : daysLeft === 0
+      ? "due today"
+      : `due in ${daysLeft} day${daysLeft === 1 ? "" : "s"}`;
 
 export const AFTER_REVIEW =
   "After checking a page: set a new `nextReview`; set `updated` if the content changed; set `reviewed` and `reviewedBy` only after a real clinical review by the named person.";
@@ -104,7 +108,11 @@ export interface ReviewIssueOptions {
  * pages never clinically reviewed. Markdown; every title is escaped so a page title cannot
  * turn into a link or a mention.
  */
-export function reviewIssueBody(due: readonly ReviewDue[], never: readonly NeverReviewed[], options: ReviewIssueOptions = {}): string {
+export function reviewIssueBody(
+  due: readonly ReviewDue[],
+  never: readonly NeverReviewed[],
+  options: ReviewIssueOptions = {},
+): string {
   const day = today(options.now).toISOString().slice(0, 10);
   const link = (file: string) => (options.linkBase ? `[\`${file}\`](${options.linkBase}${file})` : `\`${file}\``);
   const overdue = due.filter((page) => page.daysLeft < 0);
@@ -119,7 +127,9 @@ export function reviewIssueBody(due: readonly ReviewDue[], never: readonly Never
     lines.push("", `## ${heading}`, "");
     for (const page of pages) {
       const last = page.lastReviewed ? `last clinically reviewed ${page.lastReviewed}` : "never clinically reviewed";
-      lines.push(`- ${link(page.file)}: ${markdownText(page.title)}. Review ${dueWording(page.daysLeft)} (${page.due}); ${last}.`);
+      lines.push(
+        `- ${link(page.file)}: ${markdownText(page.title)}. Review ${dueWording(page.daysLeft)} (${page.due}); ${last}.`,
+      );
     }
   };
   section("Overdue", overdue);
@@ -132,7 +142,8 @@ export function reviewIssueBody(due: readonly ReviewDue[], never: readonly Never
       "These pages have no `reviewed` date: no named clinician has checked them. Ask a clinician to review them, and record it only when that review has really happened.",
       "",
     );
-    for (const page of never) lines.push(`- ${link(page.file)}: ${markdownText(page.title)}${page.due ? ` (next review ${page.due})` : ""}`);
+    for (const page of never)
+      lines.push(`- ${link(page.file)}: ${markdownText(page.title)}${page.due ? ` (next review ${page.due})` : ""}`);
   }
   lines.push("", "## What to do", "", AFTER_REVIEW, "CONTRIBUTING.md (Reviews) explains each field.");
   return `${lines.join("\n")}\n`;

@@ -22,9 +22,24 @@ export interface NewPost {
 
 /** Homepages of trusted publishers: real starting points, to be replaced with the pages used. */
 const STARTER_SOURCES = [
-  { id: "nci", title: "National Cancer Institute home page", publisher: "National Cancer Institute", url: "https://www.cancer.gov/" },
-  { id: "acs", title: "American Cancer Society home page", publisher: "American Cancer Society", url: "https://www.cancer.org/" },
-  { id: "cancernet", title: "Cancer.Net home page", publisher: "American Society of Clinical Oncology (ASCO)", url: "https://www.cancer.net/" },
+  {
+    id: "nci",
+    title: "National Cancer Institute home page",
+    publisher: "National Cancer Institute",
+    url: "https://www.cancer.gov/",
+  },
+  {
+    id: "acs",
+    title: "American Cancer Society home page",
+    publisher: "American Cancer Society",
+    url: "https://www.cancer.org/",
+  },
+  {
+    id: "cancernet",
+    title: "Cancer.Net home page",
+    publisher: "American Society of Clinical Oncology (ASCO)",
+    url: "https://www.cancer.net/",
+  },
 ];
 
 const yamlString = (text: string) => JSON.stringify(text);
@@ -54,7 +69,10 @@ export function sourcesYaml(sources: readonly SourceEntry[], accessed: string): 
 
 export function renderPost(post: NewPost): string {
   const sources = STARTER_SOURCES.slice(0, post.kind === "guide" ? 3 : 1);
-  const description = `Replace this with one or two sentences on what "${post.title}" covers and who it is for.`.slice(0, 160);
+  const description = `Replace this with one or two sentences on what "${post.title}" covers and who it is for.`.slice(
+    0,
+    160,
+  );
   const frontmatter = [
     "---",
     `title: ${yamlString(post.title)}`,
@@ -128,7 +146,10 @@ export function renderTranslation(translation: NewTranslation): string {
   const data = (parseYaml(frontmatterText) ?? {}) as Record<string, unknown>;
   const sources = (Array.isArray(data.sources) ? data.sources : []) as Array<Record<string, unknown>>;
   const englishDescription = typeof data.description === "string" ? data.description : "";
-  const kept = (field: string) => (data[field] === undefined ? [] : [stringifyYaml({ [field]: data[field] }, { lineWidth: 0, flowCollectionPadding: false }).trimEnd()]);
+  const kept = (field: string) =>
+    data[field] === undefined
+      ? []
+      : [stringifyYaml({ [field]: data[field] }, { lineWidth: 0, flowCollectionPadding: false }).trimEnd()];
   const frontmatter = [
     "---",
     `title: ${yamlString(translation.title)}`,
@@ -147,10 +168,20 @@ export function renderTranslation(translation: NewTranslation): string {
     ...kept("adaptedFrom"),
     "# Sources keep the original's ids. Where the publisher has the page in Spanish (cancer.gov/espanol,",
     "# MedlinePlus en español, ...), point title and url there and remove `language: en`.",
-    stringifyYaml({ sources: sources.map((source) => ({ ...source, ...(source.language ? {} : { language: "en" }) })) }, { lineWidth: 0 }).trimEnd(),
+    stringifyYaml(
+      { sources: sources.map((source) => ({ ...source, ...(source.language ? {} : { language: "en" }) })) },
+      { lineWidth: 0 },
+    ).trimEnd(),
     "---",
   ];
-  return [...frontmatter, "", `{/* Traducción de ${translation.originalFile}: traduzca cada parte y borre cada ${PLACEHOLDER} */}`, "", ...skeleton(tree), ""].join("\n");
+  return [
+    ...frontmatter,
+    "",
+    `{/* Traducción de ${translation.originalFile}: traduzca cada parte y borre cada ${PLACEHOLDER} */}`,
+    "",
+    ...skeleton(tree),
+    "",
+  ].join("\n");
 }
 
 /** The body of a translation to write: the original's headings and sections as placeholders. */
@@ -164,7 +195,10 @@ function skeleton(tree: Root): string[] {
       used.components.length ? `componentes: ${used.components.map((name) => `\`${name}\``).join(", ")}` : "",
     ].filter(Boolean);
     if (section.length > 0) {
-      lines.push(`${PLACEHOLDER} traduzca ${what}${notes.length ? ` (${notes.join("; ")})` : ""}.${used.cites.map((id) => `<Cite id="${id}" />`).join("")}`, "");
+      lines.push(
+        `${PLACEHOLDER} traduzca ${what}${notes.length ? ` (${notes.join("; ")})` : ""}.${used.cites.map((id) => `<Cite id="${id}" />`).join("")}`,
+        "",
+      );
     }
     section = [];
   };
@@ -181,15 +215,24 @@ function skeleton(tree: Root): string[] {
     const box = BOXES.find(({ name }) => isElement(node, name));
     if (box) {
       flush(what);
-      const cites = usedIn([node]).cites.map((id) => `<Cite id="${id}" />`).join("");
-      lines.push(`<${box.name}>`, `${box.item} ${PLACEHOLDER} traduzca ${box.what} del original.${cites}`, `</${box.name}>`, "");
+      const cites = usedIn([node])
+        .cites.map((id) => `<Cite id="${id}" />`)
+        .join("");
+      lines.push(
+        `<${box.name}>`,
+        `${box.item} ${PLACEHOLDER} traduzca ${box.what} del original.${cites}`,
+        `</${box.name}>`,
+        "",
+      );
       what = "esta parte";
       continue;
     }
     section.push(node);
   }
   flush(what);
-  return lines.length ? lines.slice(0, lines.at(-1) === "" ? -1 : undefined) : [`${PLACEHOLDER} traduzca el texto del original.`];
+  return lines.length
+    ? lines.slice(0, lines.at(-1) === "" ? -1 : undefined)
+    : [`${PLACEHOLDER} traduzca el texto del original.`];
 }
 
 const BOXES = [
@@ -203,7 +246,9 @@ function usedIn(nodes: readonly RootContent[]): { cites: string[]; terms: string
   const components = new Set<string>();
   const walk = (node: RootContent): void => {
     if (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") {
-      const id = node.attributes.find((attribute) => attribute.type === "mdxJsxAttribute" && attribute.name === "id")?.value;
+      const id = node.attributes.find(
+        (attribute) => attribute.type === "mdxJsxAttribute" && attribute.name === "id",
+      )?.value;
       if (node.name === "Cite" && typeof id === "string") cites.add(id);
       else if (node.name === "Term" && typeof id === "string") terms.add(id);
       else if (node.name) components.add(typeof id === "string" ? `<${node.name} id="${id}">` : `<${node.name}>`);

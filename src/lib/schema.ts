@@ -22,9 +22,7 @@ export function isRealCalendarDate(text: string): boolean {
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /**
@@ -40,9 +38,7 @@ export const isoDate = z.union([
     .transform((text) => new Date(`${text}T00:00:00Z`)),
 ]);
 
-const slugId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lowercase letters, digits and single hyphens");
+const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lowercase letters, digits and single hyphens");
 
 const httpsUrl = z.url({ protocol: /^https$/, error: "must be a full https:// address" });
 
@@ -82,7 +78,10 @@ export const translationFields = {
   /** The English original, e.g. `guides/insurance` or `glossary/biopsy`. */
   translationOf: z
     .string()
-    .regex(/^(articles|guides|authors|topics|glossary)\/[a-z0-9]+(?:-[a-z0-9]+)*$/, "write it as collection/id, e.g. guides/insurance")
+    .regex(
+      /^(articles|guides|authors|topics|glossary)\/[a-z0-9]+(?:-[a-z0-9]+)*$/,
+      "write it as collection/id, e.g. guides/insurance",
+    )
     .optional(),
   /** The day the translation last matched its original, `YYYY-MM-DD`. */
   translated: isoDate.optional(),
@@ -155,9 +154,7 @@ export function postSchema<Author extends z.ZodType, Topic extends z.ZodType, Im
       /** `true` keeps the page out of the built site: it shows only in `npm run dev`. */
       draft: z.boolean().default(false),
       /** Old addresses of this page (e.g. on the old blog). Each redirects here permanently. */
-      legacyPaths: z
-        .array(z.string().regex(/^\/[^\s?#]*$/, "must be a path starting with /"))
-        .default([]),
+      legacyPaths: z.array(z.string().regex(/^\/[^\s?#]*$/, "must be a path starting with /")).default([]),
       /**
        * What readers type to find this page when its words differ (an abbreviation, another
        * name), or the page's main subject when many pages mention it. Indexed for search, not shown.
@@ -223,7 +220,11 @@ export function postSchema<Author extends z.ZodType, Topic extends z.ZodType, Im
       data.changes.forEach((change, index) => {
         const when = asTime(change.date);
         if (when !== undefined && published !== undefined && when < published) {
-          ctx.addIssue({ code: "custom", path: ["changes", index, "date"], message: "a change cannot come before `published`" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["changes", index, "date"],
+            message: "a change cannot come before `published`",
+          });
         }
       });
       const seen = new Set<string>();

@@ -82,7 +82,11 @@ export function queryWords(query: string): string[] {
 }
 
 /** A word without its accents ("médico" -> "medico", "año" -> "ano"): how words are compared. */
-export const foldAccents = (text: string): string => text.normalize("NFD").replace(/\p{M}+/gu, "").normalize("NFC");
+export const foldAccents = (text: string): string =>
+  text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .normalize("NFC");
 
 /**
  * A rough singular, only to look words up among the stop words and synonyms ("scans" -> "scan",
@@ -124,7 +128,8 @@ export function planQuery(query: string, settings: QuerySettings): QueryPlan {
     const alternatives: Alternative[] = [{ query: text, weight: 1 }];
     for (const synonym of synonyms) {
       const normalized = queryWords(synonym).join(" ");
-      if (normalized && !alternatives.some((alternative) => alternative.query === normalized)) alternatives.push({ query: normalized, weight: SYNONYM_WEIGHT });
+      if (normalized && !alternatives.some((alternative) => alternative.query === normalized))
+        alternatives.push({ query: normalized, weight: SYNONYM_WEIGHT });
     }
     terms.push({ text, alternatives });
   };
@@ -174,7 +179,8 @@ export interface FusedResult<Result> {
 }
 
 /** BM25's inverse document frequency: how much a word on `containing` of `total` records tells apart. */
-export const idf = (total: number, containing: number): number => Math.log(1 + (total - containing + 0.5) / (containing + 0.5));
+export const idf = (total: number, containing: number): number =>
+  Math.log(1 + (total - containing + 0.5) / (containing + 0.5));
 
 /**
  * Pagefind weighs a word by how rare it is among all its records, and the glossary's many short
@@ -182,7 +188,17 @@ export const idf = (total: number, containing: number): number => Math.log(1 + (
  * the factor that re-weighs a search's scores by the word's rarity among pages alone, so the
  * word that tells the pages apart decides ("second opinion costs": "costs").
  */
-export function pageRarity({ pages, records, pagesMatched, recordsMatched }: { pages: number; records: number; pagesMatched: number; recordsMatched: number }): number {
+export function pageRarity({
+  pages,
+  records,
+  pagesMatched,
+  recordsMatched,
+}: {
+  pages: number;
+  records: number;
+  pagesMatched: number;
+  recordsMatched: number;
+}): number {
   const overall = idf(records, recordsMatched);
   if (pages <= 0 || pagesMatched <= 0 || overall <= 0) return 1;
   return idf(pages, pagesMatched) / overall;
@@ -199,7 +215,10 @@ export const COVERAGE_POWER = 2;
  * One ranked list from the searches of each term's alternatives (`hits[term][alternative]`):
  * a page scores the sum over terms of its best weighted score for that term, times its coverage.
  */
-export function fuseResults<Result>(plan: QueryPlan, hits: ReadonlyArray<ReadonlyArray<ReadonlyArray<ScoredHit<Result>>>>): FusedResult<Result>[] {
+export function fuseResults<Result>(
+  plan: QueryPlan,
+  hits: ReadonlyArray<ReadonlyArray<ReadonlyArray<ScoredHit<Result>>>>,
+): FusedResult<Result>[] {
   interface Page {
     perTerm: Map<number, { score: number; hit: ScoredHit<Result> }>;
     locations: Map<number, Set<number>>;
@@ -250,7 +269,12 @@ export function fuseResults<Result>(plan: QueryPlan, hits: ReadonlyArray<Readonl
  * which `isCapped` is true among the first `within`; the others move to just after that point,
  * in order.
  */
-export function capWithin<T>(results: readonly T[], isCapped: (result: T) => boolean, limit: number, within: number): T[] {
+export function capWithin<T>(
+  results: readonly T[],
+  isCapped: (result: T) => boolean,
+  limit: number,
+  within: number,
+): T[] {
   const head: T[] = [];
   const moved: T[] = [];
   let index = 0;
@@ -298,7 +322,10 @@ export class Vocabulary {
   }
 
   static parse(json: unknown, locale: Locale = "en"): Vocabulary {
-    const words = typeof json === "object" && json !== null && typeof (json as { words?: unknown }).words === "string" ? (json as { words: string }).words : "";
+    const words =
+      typeof json === "object" && json !== null && typeof (json as { words?: unknown }).words === "string"
+        ? (json as { words: string }).words
+        : "";
     return new Vocabulary(words.split(" ").filter(Boolean), locale);
   }
 
@@ -328,7 +355,8 @@ export class Vocabulary {
       // A different first letter is a rarer slip: it costs half an edit more.
       const cost = distance + (candidate[0] === folded[0] ? 0 : 0.5);
       if (cost > limit) return;
-      if (!best || cost < best.cost || (cost === best.cost && rank < best.rank)) best = { word: this.words[rank]!, cost, rank };
+      if (!best || cost < best.cost || (cost === best.cost && rank < best.rank))
+        best = { word: this.words[rank]!, cost, rank };
     });
     return best?.word;
   }
@@ -349,7 +377,8 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previousPrevious[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, previousPrevious[j - 2]! + 1);
       current.push(value);
       rowMin = Math.min(rowMin, value);
     }
@@ -372,7 +401,11 @@ export interface Correction {
  * ("how is pathalogy done" -> "how is pathology done"); undefined when nothing needs correcting.
  * Only `suspects` (words whose own search found little) are considered.
  */
-export function correctQuery(query: string, suspects: ReadonlySet<string>, vocabulary: Vocabulary): { query: string; corrections: Correction[] } | undefined {
+export function correctQuery(
+  query: string,
+  suspects: ReadonlySet<string>,
+  vocabulary: Vocabulary,
+): { query: string; corrections: Correction[] } | undefined {
   const corrections: Correction[] = [];
   const corrected = query
     .split(/(\s+)/)

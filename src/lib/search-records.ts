@@ -50,7 +50,11 @@ export function glossaryRecords(entries: readonly GlossaryEntry[], locale: Local
   return [
     record(glossaryPath(), text.title, `${text.description} ${text.lead} ${text.aToZ}`),
     ...entries.map(({ id, data }) =>
-      record(glossaryPath(id), data.term, `${data.definition}${data.aliases.length ? ` ${text.alsoCalled} ${data.aliases.join(", ")}.` : ""}`),
+      record(
+        glossaryPath(id),
+        data.term,
+        `${data.definition}${data.aliases.length ? ` ${text.alsoCalled} ${data.aliases.join(", ")}.` : ""}`,
+      ),
     ),
   ];
 }

@@ -38,13 +38,22 @@ export const stopWordsSchema = z
 /** The synonyms file's rules; `locale` decides how plurals are read when a line is checked against itself. */
 export const synonymsSchemaFor = (locale: Locale) =>
   z
-    .record(z.string().trim(), z.array(z.string().trim().min(2, "write a word or phrase of two letters or more")).min(1, "list at least one word our pages use"))
+    .record(
+      z.string().trim(),
+      z
+        .array(z.string().trim().min(2, "write a word or phrase of two letters or more"))
+        .min(1, "list at least one word our pages use"),
+    )
     .superRefine((entries, context) => {
       for (const [word, alternatives] of Object.entries(entries)) {
         const problem = phraseProblem(word) ?? (word.length < 2 ? "use a word of two letters or more" : undefined);
         if (problem) context.addIssue({ code: "custom", path: [word], message: problem });
         else if (alternatives.some((alternative) => synonymKey(alternative, locale) === synonymKey(word, locale))) {
-          context.addIssue({ code: "custom", path: [word], message: `"${word}" lists itself: list only other words our pages use` });
+          context.addIssue({
+            code: "custom",
+            path: [word],
+            message: `"${word}" lists itself: list only other words our pages use`,
+          });
         }
       }
     })
@@ -63,14 +72,17 @@ function readYaml(file: string): unknown {
   try {
     return parseYaml(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new Error(`${relative(process.cwd(), file)} cannot be read: ${(error as Error).message.split("\n")[0]}. Check indentation and quotes.`);
+    throw new Error(
+      `${relative(process.cwd(), file)} cannot be read: ${(error as Error).message.split("\n")[0]}. Check indentation and quotes.`,
+    );
   }
 }
 
 function check<T>(schema: z.ZodType<T>, file: string, data: unknown): T {
   const parsed = schema.safeParse(data ?? undefined);
   if (parsed.success) return parsed.data;
-  const where = (path: readonly PropertyKey[]) => (typeof path[0] === "number" ? `entry ${path[0] + 1}: ` : path.length ? `"${path.join(".")}": ` : "");
+  const where = (path: readonly PropertyKey[]) =>
+    typeof path[0] === "number" ? `entry ${path[0] + 1}: ` : path.length ? `"${path.join(".")}": ` : "";
   const problems = parsed.error.issues.map((issue) => `  ${where(issue.path)}${issue.message}`);
   throw new Error(`${relative(process.cwd(), file)} has mistakes:\n${problems.join("\n")}`);
 }
@@ -80,7 +92,10 @@ function check<T>(schema: z.ZodType<T>, file: string, data: unknown): T {
  * missing file means an empty list: the search works without them, only less well. Stop words
  * are kept without accents ("qué" and "que" are one), synonyms keyed by synonymKey.
  */
-export function loadSearchSettings(locale: Locale = DEFAULT_LOCALE, dir: string = searchSettingsDir(locale)): SearchSettingsData {
+export function loadSearchSettings(
+  locale: Locale = DEFAULT_LOCALE,
+  dir: string = searchSettingsDir(locale),
+): SearchSettingsData {
   const stopWordsFile = join(dir, "stop-words.yaml");
   const synonymsFile = join(dir, "synonyms.yaml");
   const stopWords = check(stopWordsSchema, stopWordsFile, readYaml(stopWordsFile));
@@ -102,7 +117,10 @@ export function loadSearchSettings(locale: Locale = DEFAULT_LOCALE, dir: string 
  * The editors' synonyms plus the glossary's: each alias of a term (e.g. "sugar pill") also
  * searches the term ("placebo"). An editor's entry for the same words comes first.
  */
-export function withGlossaryAliases(settings: SearchSettingsData, glossary: ReadonlyArray<{ term: string; aliases: readonly string[] }>): SearchSettingsData {
+export function withGlossaryAliases(
+  settings: SearchSettingsData,
+  glossary: ReadonlyArray<{ term: string; aliases: readonly string[] }>,
+): SearchSettingsData {
   const locale = settings.locale ?? DEFAULT_LOCALE;
   const key = (text: string) => synonymKey(text, locale);
   const synonyms: Record<string, string[]> = {};
@@ -118,7 +136,9 @@ export function withGlossaryAliases(settings: SearchSettingsData, glossary: Read
   }
   for (const [word, alternatives] of Object.entries(settings.synonyms)) {
     const merged = [...alternatives, ...(synonyms[word] ?? [])];
-    synonyms[word] = merged.filter((alternative, index) => merged.findIndex((other) => key(other) === key(alternative)) === index);
+    synonyms[word] = merged.filter(
+      (alternative, index) => merged.findIndex((other) => key(other) === key(alternative)) === index,
+    );
   }
   return { ...settings, synonyms };
 }

@@ -85,7 +85,10 @@ export function findWords(words: readonly string[], phrase: string, from = 0, wi
  * Where the page's own text starts. Pagefind indexes the page's opening first: the editor's
  * search keywords (hidden), the title and the summary. Results never quote or link into it.
  */
-export function openingLength(words: readonly string[], meta: { title?: string | undefined; description?: string | undefined }): number {
+export function openingLength(
+  words: readonly string[],
+  meta: { title?: string | undefined; description?: string | undefined },
+): number {
   const title = meta.title ? findWords(words, meta.title) : -1;
   const afterTitle = title === -1 ? 0 : title + contentWords(meta.title!.trim()).length;
   if (meta.description) {
@@ -116,13 +119,21 @@ export interface Section {
 }
 
 /** The page's sections from its headings (h2 to h6 with an id and text), after the opening. */
-export function pageSections(words: readonly string[], anchors: readonly Anchor[], opening: number, pageTitle: string): Section[] {
+export function pageSections(
+  words: readonly string[],
+  anchors: readonly Anchor[],
+  opening: number,
+  pageTitle: string,
+): Section[] {
   const headings = anchors
-    .filter((anchor) => /^h[2-6]$/i.test(anchor.element) && anchor.id && anchor.text?.trim() && anchor.location >= opening)
+    .filter(
+      (anchor) => /^h[2-6]$/i.test(anchor.element) && anchor.id && anchor.text?.trim() && anchor.location >= opening,
+    )
     .sort((a, b) => a.location - b.location);
   const sections: Section[] = [];
   const firstHeading = headings[0]?.location ?? words.length;
-  if (firstHeading > opening) sections.push({ id: undefined, title: pageTitle, start: opening, textStart: opening, end: firstHeading });
+  if (firstHeading > opening)
+    sections.push({ id: undefined, title: pageTitle, start: opening, textStart: opening, end: firstHeading });
   headings.forEach((heading, index) => {
     const end = headings[index + 1]?.location ?? words.length;
     const textStart = Math.min(end, heading.location + contentWords(heading.text!.trim()).length);
@@ -166,9 +177,15 @@ const RUN_ON = 8;
  * The sections that contain matches, best first, each with its excerpt. A section whose heading
  * alone matches shows its first sentence.
  */
-export function passages(words: readonly string[], sections: readonly Section[], matches: Matches, options: PassageOptions): Passage[] {
+export function passages(
+  words: readonly string[],
+  sections: readonly Section[],
+  matches: Matches,
+  options: PassageOptions,
+): Passage[] {
   const termAt = new Map<number, number>();
-  for (const [term, positions] of matches) for (const position of positions) if (!termAt.has(position)) termAt.set(position, term);
+  for (const [term, positions] of matches)
+    for (const position of positions) if (!termAt.has(position)) termAt.set(position, term);
   const found: Passage[] = [];
   for (const section of sections) {
     const inHeading = new Set<number>();
@@ -182,11 +199,21 @@ export function passages(words: readonly string[], sections: readonly Section[],
     const distinct = new Set([...inHeading, ...inText.map((position) => termAt.get(position)!)]);
     const score = distinct.size * 100 + inHeading.size * 20 + Math.min(inText.length, 10);
     // A heading with no text of its own (an h2 straight before an h3) quotes the text after it.
-    const quoted = section.end > section.textStart ? section : { ...section, end: Math.min(words.length, section.textStart + options.length) };
+    const quoted =
+      section.end > section.textStart
+        ? section
+        : { ...section, end: Math.min(words.length, section.textStart + options.length) };
     const { start, end } = excerptWindow(words, quoted, inText, termAt, options.length);
-    const marked = new Set([...termAt.keys()].filter((position) => position >= Math.max(start, section.textStart) && position < end));
+    const marked = new Set(
+      [...termAt.keys()].filter((position) => position >= Math.max(start, section.textStart) && position < end),
+    );
     const first = inText.find((position) => options.preferred?.has(position)) ?? inText[0];
-    found.push({ section, score, parts: excerptOf(words, start, end, marked, quoted), target: targetOf(words, section, first) });
+    found.push({
+      section,
+      score,
+      parts: excerptOf(words, start, end, marked, quoted),
+      target: targetOf(words, section, first),
+    });
   }
   return found.sort((a, b) => b.score - a.score || a.section.start - b.section.start);
 }
@@ -204,14 +231,21 @@ export function boundaryBefore(words: readonly string[], at: number, floor: numb
 }
 
 /** The window of text with the most distinct terms (then matches), starting at a boundary. */
-function excerptWindow(words: readonly string[], section: Section, inText: readonly number[], termAt: ReadonlyMap<number, number>, length: number) {
+function excerptWindow(
+  words: readonly string[],
+  section: Section,
+  inText: readonly number[],
+  termAt: ReadonlyMap<number, number>,
+  length: number,
+) {
   // A short section (a glossary entry's meaning) shows whole.
   if (section.end - section.textStart <= length) return { start: section.textStart, end: section.end };
   let best = { start: section.textStart, score: -1 };
   for (const position of inText.length ? inText : [section.textStart]) {
     const start = boundaryBefore(words, position, section.textStart);
     const inWindow = inText.filter((match) => match >= start && match < start + length);
-    const score = new Set(inWindow.map((match) => termAt.get(match))).size * 100 + inWindow.length - (position - start) / 100;
+    const score =
+      new Set(inWindow.map((match) => termAt.get(match))).size * 100 + inWindow.length - (position - start) / 100;
     if (score > best.score) best = { start, score };
   }
   let end = Math.min(section.end, best.start + length);
@@ -225,7 +259,13 @@ function excerptWindow(words: readonly string[], section: Section, inText: reado
   return { start: best.start, end };
 }
 
-function excerptOf(words: readonly string[], start: number, end: number, marked: ReadonlySet<number>, section: Section): ExcerptPart[] {
+function excerptOf(
+  words: readonly string[],
+  start: number,
+  end: number,
+  marked: ReadonlySet<number>,
+  section: Section,
+): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
   const startsClean = start === section.textStart || SENTENCE_END.test(words[start - 1] ?? ".");
   if (!startsClean) parts.push({ text: "… ", marked: false });
@@ -298,7 +338,11 @@ const encodeFragmentText = (text: string) => encodeURIComponent(text).replace(/-
  */
 export function textFragmentUrl(url: string, target: TextTarget | undefined): string {
   if (!target) return url;
-  const directive = [target.prefix && `${encodeFragmentText(target.prefix)}-`, encodeFragmentText(target.text), target.suffix && `-${encodeFragmentText(target.suffix)}`]
+  const directive = [
+    target.prefix && `${encodeFragmentText(target.prefix)}-`,
+    encodeFragmentText(target.text),
+    target.suffix && `-${encodeFragmentText(target.suffix)}`,
+  ]
     .filter(Boolean)
     .join(",");
   return `${url}${url.includes("#") ? "" : "#"}:~:text=${directive}`;

@@ -13,7 +13,8 @@ import { foldAccents } from "./search-query.ts";
  * The file of a language's vocabulary, in the Pagefind bundle folder (each search page loads its
  * own): vocabulary.json for English, vocabulary-es.json for Spanish.
  */
-export const vocabularyFile = (locale: Locale = DEFAULT_LOCALE): string => (locale === DEFAULT_LOCALE ? "vocabulary.json" : `vocabulary-${locale}.json`);
+export const vocabularyFile = (locale: Locale = DEFAULT_LOCALE): string =>
+  locale === DEFAULT_LOCALE ? "vocabulary.json" : `vocabulary-${locale}.json`;
 
 /** Weight of one occurrence of a word, by where it appears. */
 export const VOCABULARY_WEIGHTS = { title: 10, keyword: 6, heading: 4, description: 2, text: 1 } as const;
@@ -35,7 +36,8 @@ export interface IndexedPage {
  */
 export function vocabularyWords(text: string, stopWords: ReadonlySet<string>): string[] {
   return (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter(
-    (word) => word.length >= MIN_WORD_LENGTH && word.length <= 30 && !stopWords.has(word) && !stopWords.has(foldAccents(word)),
+    (word) =>
+      word.length >= MIN_WORD_LENGTH && word.length <= 30 && !stopWords.has(word) && !stopWords.has(foldAccents(word)),
   );
 }
 
@@ -44,7 +46,11 @@ export function vocabularyWords(text: string, stopWords: ReadonlySet<string>): s
  * A page's text is read as Pagefind indexed it: first the editor's keywords (a hidden paragraph,
  * before the title), the title and the summary, then the body; headings come from its anchors.
  */
-export function buildVocabulary(pages: Iterable<IndexedPage>, stopWords: ReadonlySet<string>, maxWords = MAX_WORDS): string {
+export function buildVocabulary(
+  pages: Iterable<IndexedPage>,
+  stopWords: ReadonlySet<string>,
+  maxWords = MAX_WORDS,
+): string {
   const weights = new Map<string, number>();
   const add = (text: string | undefined, weight: number) => {
     if (!text) return;
@@ -57,10 +63,14 @@ export function buildVocabulary(pages: Iterable<IndexedPage>, stopWords: Readonl
     if (titleAt > 0) add(content.slice(0, titleAt), VOCABULARY_WEIGHTS.keyword);
     add(title, VOCABULARY_WEIGHTS.title);
     add(description, VOCABULARY_WEIGHTS.description);
-    for (const anchor of page.anchors) if (/^h[1-6]$/i.test(anchor.element)) add(anchor.text, VOCABULARY_WEIGHTS.heading);
+    for (const anchor of page.anchors)
+      if (/^h[1-6]$/i.test(anchor.element)) add(anchor.text, VOCABULARY_WEIGHTS.heading);
     const afterTitle = titleAt === -1 ? 0 : titleAt + title!.length;
     const descriptionAt = description ? content.indexOf(description, afterTitle) : -1;
-    add(content.slice(descriptionAt === -1 ? afterTitle : descriptionAt + description!.length), VOCABULARY_WEIGHTS.text);
+    add(
+      content.slice(descriptionAt === -1 ? afterTitle : descriptionAt + description!.length),
+      VOCABULARY_WEIGHTS.text,
+    );
   }
   return [...weights]
     .sort(([a, weightA], [b, weightB]) => weightB - weightA || (a < b ? -1 : 1))

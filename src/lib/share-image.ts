@@ -296,10 +296,7 @@ export const cachePath = (card: ShareCard, cacheDir: string = defaultCacheDir())
   join(cacheDir, "share-images", `${cacheKey(card)}.png`);
 
 /** The card as a PNG: from the cache when drawn before, else drawn now and cached. */
-export async function renderShareImage(
-  card: ShareCard,
-  options: RenderOptions = {},
-): Promise<Uint8Array<ArrayBuffer>> {
+export async function renderShareImage(card: ShareCard, options: RenderOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
   const render = options.renderer ?? renderUncached;
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   if (cacheDir === false) return render(card);

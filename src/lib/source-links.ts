@@ -50,9 +50,9 @@ export function sourceLinks(contentDir: string, root = process.cwd()): SourceLin
       }
       const title = String(data.title ?? name);
       if (!Array.isArray(data.sources)) continue;
-      data.sources.forEach((source: Record<string, unknown> | null, index) =>
-        add(source?.url, { file: rel(path), title, field: `sources[${index}].url` }),
-      );
+      for (const [index, source] of (data.sources as Array<Record<string, unknown> | null>).entries()) {
+        add(source?.url, { file: rel(path), title, field: `sources[${index}].url` });
+      }
     }
   }
   const glossary = join(contentDir, "glossary");
@@ -92,7 +92,8 @@ export function verdictOf(status: number): { verdict: Verdict; reason: string } 
   if (status >= 200 && status < 400) return { verdict: "ok", reason: `${status}` };
   if (status === 0) return { verdict: "dead", reason: "no answer: the site could not be reached" };
   if (status === 404 || status === 410) return { verdict: "dead", reason: `${status}: the page is not there any more` };
-  if ([401, 403, 429, 999].includes(status)) return { verdict: "unsure", reason: `${status}: the site refused an automated check` };
+  if ([401, 403, 429, 999].includes(status))
+    return { verdict: "unsure", reason: `${status}: the site refused an automated check` };
   if (status >= 500) return { verdict: "unsure", reason: `${status}: the site had an error; it may be temporary` };
   return { verdict: "dead", reason: `${status}: the site rejected the address` };
 }
@@ -106,13 +107,19 @@ export interface CheckOptions {
 }
 
 /** Checks each address once with linkinator and gives each a verdict. */
-export async function checkSourceLinks(links: readonly SourceLink[], options: CheckOptions = {}): Promise<CheckedLink[]> {
+export async function checkSourceLinks(
+  links: readonly SourceLink[],
+  options: CheckOptions = {},
+): Promise<CheckedLink[]> {
   if (links.length === 0) return [];
   // linkinator checks the links on a page: give it one page listing every address.
   const dir = mkdtempSync(join(tmpdir(), "source-links-"));
   const page = join(dir, "index.html");
-  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-  writeFileSync(page, `<!doctype html><title>sources</title><ul>${links.map((link) => `<li><a href="${escape(link.url)}">${escape(link.url)}</a>`).join("")}</ul>\n`);
+  const escapeText = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  writeFileSync(
+    page,
+    `<!doctype html><title>sources</title><ul>${links.map((link) => `<li><a href="${escapeText(link.url)}">${escapeText(link.url)}</a>`).join("")}</ul>\n`,
+  );
   let results: LinkResult[];
   try {
     const retry = options.retry ?? true;
@@ -139,7 +146,10 @@ export async function checkSourceLinks(links: readonly SourceLink[], options: Ch
   return links.map((link) => {
     const result = byUrl.get(normal(link.url));
     const status = result?.status ?? 0;
-    const { verdict, reason } = result?.state === "SKIPPED" ? { verdict: "unsure" as const, reason: "skipped by the checker" } : verdictOf(status);
+    const { verdict, reason } =
+      result?.state === "SKIPPED"
+        ? { verdict: "unsure" as const, reason: "skipped by the checker" }
+        : verdictOf(status);
     return { ...link, verdict, status, reason };
   });
 }
@@ -158,17 +168,31 @@ export function sourceLinksIssueBody(checked: readonly CheckedLink[], options: R
   const file = (path: string) => (options.linkBase ? markdownLink(path, `${options.linkBase}${path}`) : `\`${path}\``);
   const entry = (link: CheckedLink) => [
     `- ${markdownLink(link.url, link.url)}: ${markdownText(link.reason)}. Cited by:`,
-    ...link.citedBy.map((citation) => `  - ${file(citation.file)} (${markdownText(citation.title)}), \`${citation.field}\``),
+    ...link.citedBy.map(
+      (citation) => `  - ${file(citation.file)} (${markdownText(citation.title)}), \`${citation.field}\``,
+    ),
   ];
   const lines = [
     `Checked ${day} by the weekly source-link workflow: ${checked.length} source address${checked.length === 1 ? "" : "es"}, ${dead.length} dead, ${unsure.length} to check by hand. This issue is updated every week and closed when no link is dead; edits to it are overwritten.`,
   ];
   if (dead.length > 0) {
-    lines.push("", "## Dead links", "", "Find where the source moved (the publisher's site search, or a web archive), then update `url` and `accessed` (or `year`) in each file below. If the source is gone for good, cite another one for the same facts.", "");
+    lines.push(
+      "",
+      "## Dead links",
+      "",
+      "Find where the source moved (the publisher's site search, or a web archive), then update `url` and `accessed` (or `year`) in each file below. If the source is gone for good, cite another one for the same facts.",
+      "",
+    );
     for (const link of dead) lines.push(...entry(link));
   }
   if (unsure.length > 0) {
-    lines.push("", "## To check by hand", "", "These sites refused the automated check or had an error. Open each address in a browser; only a page that is really gone needs a change.", "");
+    lines.push(
+      "",
+      "## To check by hand",
+      "",
+      "These sites refused the automated check or had an error. Open each address in a browser; only a page that is really gone needs a change.",
+      "",
+    );
     for (const link of unsure) lines.push(...entry(link));
   }
   return `${lines.join("\n")}\n`;

@@ -37,9 +37,16 @@ export function medicalWebPage(page: MedicalPageInput): Record<string, unknown> 
     datePublished: isoDay(page.published),
     dateModified: isoDay(page.updated ?? page.published),
     ...(page.reviewed && page.reviewer
-      ? { lastReviewed: isoDay(page.reviewed), reviewedBy: { "@type": "Person", name: page.reviewer.name, url: page.reviewer.url } }
+      ? {
+          lastReviewed: isoDay(page.reviewed),
+          reviewedBy: { "@type": "Person", name: page.reviewer.name, url: page.reviewer.url },
+        }
       : {}),
-    author: { "@type": page.author.kind === "person" ? "Person" : "Organization", name: page.author.name, url: page.author.url },
+    author: {
+      "@type": page.author.kind === "person" ? "Person" : "Organization",
+      name: page.author.name,
+      url: page.author.url,
+    },
     publisher: { "@type": "Organization", name: page.publisher.name, url: page.publisher.url },
     about: page.topics.map((name) => ({ "@type": "Thing", name })),
     ...(page.adaptedFrom
@@ -56,7 +63,9 @@ export function medicalWebPage(page: MedicalPageInput): Record<string, unknown> 
 }
 
 /** BreadcrumbList from a trail of absolute URLs; the last crumb (this page) has no link. */
-export function breadcrumbList(trail: ReadonlyArray<{ name: string; url?: string | undefined }>): Record<string, unknown> {
+export function breadcrumbList(
+  trail: ReadonlyArray<{ name: string; url?: string | undefined }>,
+): Record<string, unknown> {
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",

@@ -17,8 +17,7 @@ export function withoutBase(path: string, base: string = configuredBase()): stri
   return prefix && path.startsWith(prefix) ? path.slice(prefix.length) || "/" : path;
 }
 
-export const postPath = (collection: PostCollection, id: string): string =>
-  `/${collection}/${id}/`;
+export const postPath = (collection: PostCollection, id: string): string => `/${collection}/${id}/`;
 export const topicPath = (id: string): string => `/topics/${id}/`;
 export const authorPath = (id: string): string => `/authors/${id}/`;
 export const editorialPolicyPath = (): string => "/about/editorial-policy/";

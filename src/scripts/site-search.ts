@@ -27,7 +27,18 @@ import {
   type SearchSettingsData,
 } from "@/lib/search-query";
 import { fill, fillParts, type SearchMessages } from "@/lib/search-messages";
-import { contentWords, excerptNodes, highlightParts, openingLength, pageSections, passages, textFragmentUrl, type Anchor, type ExcerptPart, type Matches } from "@/lib/search-text";
+import {
+  contentWords,
+  excerptNodes,
+  highlightParts,
+  openingLength,
+  pageSections,
+  passages,
+  textFragmentUrl,
+  type Anchor,
+  type ExcerptPart,
+  type Matches,
+} from "@/lib/search-text";
 
 interface PagefindData {
   url: string;
@@ -134,7 +145,15 @@ export class SiteSearch extends HTMLElement {
       // The page always carries its messages; without them the form still searches by reloading.
       return;
     }
-    [this.#input, this.#status, this.#list, this.#filters, this.#more, this.#spelling, this.#none] = [input, status, list, filters, more, spelling, none];
+    [this.#input, this.#status, this.#list, this.#filters, this.#more, this.#spelling, this.#none] = [
+      input,
+      status,
+      list,
+      filters,
+      more,
+      spelling,
+      none,
+    ];
     try {
       this.#settings = querySettings(JSON.parse(this.dataset.settings ?? "{}") as SearchSettingsData);
     } catch {
@@ -160,7 +179,12 @@ export class SiteSearch extends HTMLElement {
     });
 
     void this.#load().catch(() => undefined);
-    if (this.#input.value.trim()) void this.#run({ announceNow: true, keepUrl: true, verbatim: new URLSearchParams(location.search).has("verbatim") });
+    if (this.#input.value.trim())
+      void this.#run({
+        announceNow: true,
+        keepUrl: true,
+        verbatim: new URLSearchParams(location.search).has("verbatim"),
+      });
   }
 
   #load(): Promise<PagefindApi> {
@@ -193,8 +217,14 @@ export class SiteSearch extends HTMLElement {
    * room for pages at the top, and so words are weighed by their rarity among pages).
    */
   #index(api: PagefindApi): Promise<IndexShape> {
-    this.#shape ??= Promise.all([api.search(null), api.search(null, { filters: { type: this.#messages.glossaryType } })])
-      .then(([all, glossary]) => ({ records: all?.results.length ?? 0, glossary: new Set(glossary?.results.map((result) => result.id)) }))
+    this.#shape ??= Promise.all([
+      api.search(null),
+      api.search(null, { filters: { type: this.#messages.glossaryType } }),
+    ])
+      .then(([all, glossary]) => ({
+        records: all?.results.length ?? 0,
+        glossary: new Set(glossary?.results.map((result) => result.id)),
+      }))
       .catch(() => ({ records: 0, glossary: new Set<string>() }));
     return this.#shape;
   }
@@ -250,7 +280,9 @@ export class SiteSearch extends HTMLElement {
     }
 
     const ranked = pagesFirst(outcome.results, (result) => shape.glossary.has(result.id));
-    this.#terms = outcome.plan.terms.flatMap((term) => term.alternatives.flatMap((alternative) => alternative.query.split(" ")));
+    this.#terms = outcome.plan.terms.flatMap((term) =>
+      term.alternatives.flatMap((alternative) => alternative.query.split(" ")),
+    );
     const shown = ranked.slice(0, RESULTS_PER_BATCH);
     const items = await Promise.all(shown.map((result) => this.#render(result)));
     if (run !== this.#latest) return;
@@ -267,7 +299,12 @@ export class SiteSearch extends HTMLElement {
     this.#announce(this.#message(query, ranked.length, correction, suggestion), announceNow);
   }
 
-  #message(query: string, total: number, correction: { query: string } | undefined, suggestion: string | undefined): string {
+  #message(
+    query: string,
+    total: number,
+    correction: { query: string } | undefined,
+    suggestion: string | undefined,
+  ): string {
     const say = this.#messages;
     if (total === 0) {
       const didYouMean = suggestion ? fill(say.didYouMeanSentence, suggestion) : "";
@@ -281,10 +318,15 @@ export class SiteSearch extends HTMLElement {
   /** “Showing results for pathology. Search instead for pathalogy.”, when a word was corrected. */
   #showSpelling(query: string, correction: { query: string } | undefined): void {
     this.#spelling.hidden = !correction;
-    if (!correction) return this.#spelling.replaceChildren();
+    if (!correction) {
+      this.#spelling.replaceChildren();
+      return;
+    }
     const corrected = element("strong");
     corrected.textContent = correction.query;
-    this.#spelling.replaceChildren(...fillParts<Node>(this.#messages.showingInstead, corrected, this.#queryLink(query, true)));
+    this.#spelling.replaceChildren(
+      ...fillParts<Node>(this.#messages.showingInstead, corrected, this.#queryLink(query, true)),
+    );
   }
 
   /** No results: the suggestion (if any) and ways on (topics, glossary, phone) in the panel. */
@@ -293,7 +335,9 @@ export class SiteSearch extends HTMLElement {
     const slot = this.#none.querySelector<HTMLElement>(".site-search__suggestion");
     if (!slot) return;
     slot.hidden = !suggestion;
-    slot.replaceChildren(...(suggestion ? fillParts<Node>(this.#messages.didYouMean, this.#queryLink(suggestion, false)) : []));
+    slot.replaceChildren(
+      ...(suggestion ? fillParts<Node>(this.#messages.didYouMean, this.#queryLink(suggestion, false)) : []),
+    );
   }
 
   #queryLink(query: string, verbatim: boolean): HTMLAnchorElement {
@@ -429,7 +473,12 @@ export class SiteSearch extends HTMLElement {
  * is also what it does for the same word with a digit added, while a real word or the start of
  * one ("patholog") finds different pages than that.
  */
-async function search(api: PagefindApi, plan: QueryPlan, filters: Record<string, unknown>, shape: IndexShape): Promise<Outcome> {
+async function search(
+  api: PagefindApi,
+  plan: QueryPlan,
+  filters: Record<string, unknown>,
+  shape: IndexShape,
+): Promise<Outcome> {
   const cache = new Map<string, Promise<PagefindResult[]>>();
   const run = (query: string) => {
     let found = cache.get(query);
@@ -451,7 +500,12 @@ async function search(api: PagefindApi, plan: QueryPlan, filters: Record<string,
             pagesMatched: results.length - entries,
             recordsMatched: results.length,
           });
-          return results.map((result) => ({ id: result.id, score: result.score * rarity, words: result.words, result }));
+          return results.map((result) => ({
+            id: result.id,
+            score: result.score * rarity,
+            words: result.words,
+            result,
+          }));
         }),
       ),
     ),
@@ -472,7 +526,8 @@ async function search(api: PagefindApi, plan: QueryPlan, filters: Record<string,
 const sameIds = (a: ReadonlyArray<{ id: string }>, b: ReadonlyArray<{ id: string }>) =>
   a.length === b.length && a.every((result) => b.some((other) => other.id === result.id));
 
-const dateFormat = (locale: string) => new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+const dateFormat = (locale: string) =>
+  new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 
 /**
  * One result: the title links to the best-matching section, with the matched words highlighted
@@ -494,20 +549,29 @@ function renderResult(
   const sections = isGlossary
     ? [{ id: undefined, title, start: opening, textStart: opening, end: words.length }]
     : pageSections(words, data.anchors, opening, title);
-  const [best, ...others] = passages(words, sections, locations, { length: isGlossary ? DEFINITION_WORDS : EXCERPT_WORDS, preferred: ownWords });
+  const [best, ...others] = passages(words, sections, locations, {
+    length: isGlossary ? DEFINITION_WORDS : EXCERPT_WORDS,
+    preferred: ownWords,
+  });
   const sectionUrl = (id: string | undefined) => (id ? `${data.url}#${id}` : data.url);
 
   const item = element("li", "search-result");
   const heading = element("h2", "search-result__title");
-  heading.append(link(isGlossary || !best ? data.url : textFragmentUrl(sectionUrl(best.section.id), best.target), title));
+  heading.append(
+    link(isGlossary || !best ? data.url : textFragmentUrl(sectionUrl(best.section.id), best.target), title),
+  );
 
   const meta = element("p", "search-result__meta");
   const date = data.meta.updated ?? data.meta.published;
-  const when = date ? `${data.meta.updated ? say.updated : say.published} ${dates.format(new Date(`${date}T00:00:00Z`))}` : undefined;
+  const when = date
+    ? `${data.meta.updated ? say.updated : say.published} ${dates.format(new Date(`${date}T00:00:00Z`))}`
+    : undefined;
   meta.textContent = [data.meta.type, when, ...(data.filters.topic ?? []).slice(0, 2)].filter(Boolean).join(" · ");
 
   const excerpt = element("p", "search-result__excerpt");
-  const parts: ExcerptPart[] = best ? best.parts : highlightParts(data.meta.description ?? words.slice(opening, opening + EXCERPT_WORDS).join(" "), terms);
+  const parts: ExcerptPart[] = best
+    ? best.parts
+    : highlightParts(data.meta.description ?? words.slice(opening, opening + EXCERPT_WORDS).join(" "), terms);
   excerpt.append(...excerptNodes(parts));
   item.append(heading, meta, excerpt);
 

@@ -6,7 +6,9 @@ import { sourcePost } from "./site";
 const article = sourcePost("articles", "getting-a-second-opinion");
 
 test.describe("the second-opinion article", () => {
-  test("shows title, byline, honest dates and review status at the top, and the credit and changes at the end", async ({ page }) => {
+  test("shows title, byline, honest dates and review status at the top, and the credit and changes at the end", async ({
+    page,
+  }) => {
     await page.goto(article.path);
     await expect(page).toHaveTitle(`${article.data.title} | Patient Guides`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(article.data.title);
@@ -49,7 +51,10 @@ test.describe("the second-opinion article", () => {
       const item = items.nth(index);
       await expect(item).toHaveId(`source-${source.id}`);
       // The link shows the short site name (cancer.gov), not the whole address.
-      await expect(item.getByRole("link", { name: displayUrl(source.url), exact: true })).toHaveAttribute("href", source.url);
+      await expect(item.getByRole("link", { name: displayUrl(source.url), exact: true })).toHaveAttribute(
+        "href",
+        source.url,
+      );
     }
     const citations = page.locator("sup.cite a");
     expect(await citations.count()).toBeGreaterThan(5);
@@ -62,7 +67,10 @@ test.describe("the second-opinion article", () => {
     await page.goto(article.path);
     const call = page.getByRole("complementary", { name: "Call City of Hope" });
     // Plain text with ordinary hyphens, so find-in-page and copying match it.
-    await expect(call.getByRole("link", { name: "800-826-HOPE (4673)", exact: true })).toHaveAttribute("href", "tel:+18008264673");
+    await expect(call.getByRole("link", { name: "800-826-HOPE (4673)", exact: true })).toHaveAttribute(
+      "href",
+      "tel:+18008264673",
+    );
     await expect(page.getByRole("link", { name: "Back to top" })).toHaveAttribute("href", "#top");
     await expect(page.locator("#top")).toHaveCount(1);
   });

@@ -5,12 +5,12 @@
  * checklist's own small script on pages that have a checklist. Search loads its script there only.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { gzipSync } from "node:zlib";
 import { builtPages } from "./site";
+import { PAGE_BUDGET, gzipSize } from "../budgets";
 
-const BUDGET_BYTES = 14 * 1024;
-const MAX_REQUESTS = 3;
-const CHECKLIST_SCRIPT_MAX_BYTES = 1024;
+const BUDGET_BYTES = PAGE_BUDGET.totalGzip;
+const MAX_REQUESTS = PAGE_BUDGET.requests;
+const CHECKLIST_SCRIPT_MAX_BYTES = PAGE_BUDGET.checklistScriptGzip;
 
 interface Load {
   requests: Array<{ url: string; type: string; gzipped: number }>;
@@ -22,7 +22,11 @@ async function load(page: Page, path: string): Promise<Load> {
   const requests: Load["requests"] = [];
   page.on("response", async (response) => {
     const body = await response.body().catch(() => Buffer.alloc(0));
-    requests.push({ url: new URL(response.url()).pathname, type: response.request().resourceType(), gzipped: gzipSync(body, { level: 9 }).length });
+    requests.push({
+      url: new URL(response.url()).pathname,
+      type: response.request().resourceType(),
+      gzipped: gzipSize(body),
+    });
   });
   await page.goto(path);
   await page.waitForLoadState("networkidle");
@@ -45,7 +49,10 @@ for (const path of budgeted) {
     } else {
       expect(scripts, summary).toEqual([]);
     }
-    expect(requests.some((request) => request.url.includes("/pagefind/")), "search files on a non-search page").toBe(false);
+    expect(
+      requests.some((request) => request.url.includes("/pagefind/")),
+      "search files on a non-search page",
+    ).toBe(false);
   });
 }
 
@@ -53,6 +60,8 @@ test("the search page loads only what search needs: its script and Pagefind", as
   const { requests } = await load(page, "/search/?q=records");
   await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
   const scripts = requests.filter((request) => request.type === "script").map((request) => request.url);
-  expect(scripts.filter((url) => !url.startsWith("/pagefind/"))).toEqual([expect.stringMatching(/^\/_astro\/SiteSearch\./)]);
+  expect(scripts.filter((url) => !url.startsWith("/pagefind/"))).toEqual([
+    expect.stringMatching(/^\/_astro\/SiteSearch\./),
+  ]);
   expect(scripts.some((url) => url === "/pagefind/pagefind.js")).toBe(true);
 });

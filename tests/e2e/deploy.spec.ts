@@ -27,11 +27,18 @@ const hostRules = readFileSync("dist/_redirects", "utf8")
 const legacy = hostRules.filter(([from]) => !from.endsWith("*"));
 
 test("every page is sent with the security headers and a short cache", async ({ request }) => {
-  for (const path of ["/", "/articles/getting-a-second-opinion/", "/search/", "/rss.xml", "/pagefind/pagefind-entry.json"]) {
+  for (const path of [
+    "/",
+    "/articles/getting-a-second-opinion/",
+    "/search/",
+    "/rss.xml",
+    "/pagefind/pagefind-entry.json",
+  ]) {
     const response = await request.get(`${nginx.url}${path}`);
     expect(response.status(), path).toBe(200);
     const headers = response.headers();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(headers[name.toLowerCase()], `${path} ${name}`).toBe(value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      expect(headers[name.toLowerCase()], `${path} ${name}`).toBe(value);
     expect(headers["cache-control"], path).toBe(CACHE_CONTROL.short);
     expect(headers["server"]).toBe("nginx");
   }
@@ -56,7 +63,9 @@ test("an unknown address gets the site's 404 page with status 404 and the header
   expect(response.headers()["content-security-policy"]).toBe(SECURITY_HEADERS["Content-Security-Policy"]);
 });
 
-test("a missing Spanish address gets the Spanish 404 page, from nginx and in the Netlify/Cloudflare rules", async ({ request }) => {
+test("a missing Spanish address gets the Spanish 404 page, from nginx and in the Netlify/Cloudflare rules", async ({
+  request,
+}) => {
   const response = await request.get(`${nginx.url}/es/no-existe/`);
   expect(response.status()).toBe(404);
   expect(await response.text()).toContain("No encontramos la página");
@@ -74,10 +83,14 @@ test("old blog addresses redirect permanently to their new page", async ({ reque
     const page = await request.get(`${nginx.url}${to}`);
     expect(page.status()).toBe(200);
   }
-  expect(legacy.map(([from]) => from)).toContain("/blog/in-cancer-expertise-is-crucial-tips-on-getting-a-second-opinion/");
+  expect(legacy.map(([from]) => from)).toContain(
+    "/blog/in-cancer-expertise-is-crucial-tips-on-getting-a-second-opinion/",
+  );
 });
 
-test("a folder address without its slash redirects to the slash form; redirect lists are not served", async ({ request }) => {
+test("a folder address without its slash redirects to the slash form; redirect lists are not served", async ({
+  request,
+}) => {
   const response = await request.get(`${nginx.url}/guides`, { maxRedirects: 0 });
   expect(response.status()).toBe(301);
   expect(response.headers()["location"]).toBe("/guides/");
@@ -90,7 +103,9 @@ test("under the header CSP, no page and no search causes a violation", async ({ 
   await page.exposeFunction("reportViolation", (text: string) => violations.push(text));
   await page.addInitScript(() =>
     document.addEventListener("securitypolicyviolation", (event) =>
-      (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`),
+      (window as unknown as { reportViolation(text: string): void }).reportViolation(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      ),
     ),
   );
   page.on("console", (message) => {
@@ -108,17 +123,25 @@ test("under the header CSP, no page and no search causes a violation", async ({ 
   expect(violations).toEqual([]);
 });
 
-test("an injected <style> is blocked: the page's <meta> policy narrows the header to its own stylesheet", async ({ page }) => {
+test("an injected <style> is blocked: the page's <meta> policy narrows the header to its own stylesheet", async ({
+  page,
+}) => {
   const blocked: string[] = [];
   await page.exposeFunction("reportBlocked", (directive: string) => blocked.push(directive));
   await page.addInitScript(() =>
-    document.addEventListener("securitypolicyviolation", (event) => (window as unknown as { reportBlocked(d: string): void }).reportBlocked(event.violatedDirective)),
+    document.addEventListener("securitypolicyviolation", (event) =>
+      (window as unknown as { reportBlocked(d: string): void }).reportBlocked(event.violatedDirective),
+    ),
   );
   await page.goto(`${nginx.url}/articles/getting-a-second-opinion/`);
   const before = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  await page.evaluate(() => document.head.insertAdjacentHTML("beforeend", "<style>body { background: rgb(255, 0, 0) }</style>"));
+  await page.evaluate(() =>
+    document.head.insertAdjacentHTML("beforeend", "<style>body { background: rgb(255, 0, 0) }</style>"),
+  );
   await expect.poll(() => blocked).toContain("style-src-elem");
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(before);
   // The page's own stylesheet did apply: the site's layout is there.
-  expect(await page.evaluate(() => getComputedStyle(document.querySelector(".site-header")!).position)).toBe("relative");
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector(".site-header")!).position)).toBe(
+    "relative",
+  );
 });

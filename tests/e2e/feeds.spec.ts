@@ -9,7 +9,10 @@ test("the RSS feed lists every published post with absolute URLs", async ({ requ
   const xml = await response.text();
   const links = [...xml.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((match) => match[1]);
   expect(links).toContain(articleUrl);
-  const expected = [...publishedIds("articles").map((id) => `${SITE_URL}/articles/${id}/`), ...publishedIds("guides").map((id) => `${SITE_URL}/guides/${id}/`)];
+  const expected = [
+    ...publishedIds("articles").map((id) => `${SITE_URL}/articles/${id}/`),
+    ...publishedIds("guides").map((id) => `${SITE_URL}/guides/${id}/`),
+  ];
   expect([...links].sort()).toEqual(expected.sort());
   // Absolute, on the site's own address (SITE_URL in a deploy; the local preview's otherwise).
   for (const link of links) expect(String(link).startsWith(`${SITE_URL}/`), link).toBe(true);

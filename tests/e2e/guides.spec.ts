@@ -51,7 +51,9 @@ async function checklistScriptReady(page: Page): Promise<void> {
 }
 
 const checkedNames = (page: Page) =>
-  page.locator('.checklist input[type="checkbox"]:checked').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).name));
+  page
+    .locator('.checklist input[type="checkbox"]:checked')
+    .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).name));
 
 test.describe("every guide", () => {
   test("there are guides to check", () => {
@@ -72,7 +74,10 @@ test.describe("every guide", () => {
       await expect(items).toHaveCount(guide.data.sources.length);
       for (const [index, source] of guide.data.sources.entries()) {
         await expect(items.nth(index)).toHaveId(`source-${source.id}`);
-        await expect(items.nth(index).getByRole("link", { name: displayUrl(source.url), exact: true })).toHaveAttribute("href", source.url);
+        await expect(items.nth(index).getByRole("link", { name: displayUrl(source.url), exact: true })).toHaveAttribute(
+          "href",
+          source.url,
+        );
       }
     });
   }
@@ -80,11 +85,15 @@ test.describe("every guide", () => {
 
 test.describe("citations link to their sources and back", () => {
   for (const post of posts) {
-    test(`${post.path}: every [n] points at source n, and every "Back to text" at its first citation`, async ({ page }) => {
+    test(`${post.path}: every [n] points at source n, and every "Back to text" at its first citation`, async ({
+      page,
+    }) => {
       await page.goto(post.path);
-      const citations = await page.locator("sup.cite a").evaluateAll((links) =>
-        links.map((a) => ({ id: a.id, href: a.getAttribute("href") ?? "", text: a.textContent?.trim() ?? "" })),
-      );
+      const citations = await page
+        .locator("sup.cite a")
+        .evaluateAll((links) =>
+          links.map((a) => ({ id: a.id, href: a.getAttribute("href") ?? "", text: a.textContent?.trim() ?? "" })),
+        );
       expect(citations.length, `${post.path} has no citations`).toBeGreaterThan(0);
 
       const sourceIds = await page.locator(".sources ol > li").evaluateAll((items) => items.map((li) => li.id));
@@ -96,8 +105,10 @@ test.describe("citations link to their sources and back", () => {
       for (const citation of citations) {
         const target = citation.href.replace(/^#/, "");
         const position = sourceIds.indexOf(target);
-        if (!citation.href.startsWith("#") || position === -1) problems.push(`${citation.text} links to ${citation.href}, not a listed source`);
-        else if (citation.text !== `[${position + 1}]`) problems.push(`${citation.text} links to ${citation.href}, which is source ${position + 1}`);
+        if (!citation.href.startsWith("#") || position === -1)
+          problems.push(`${citation.text} links to ${citation.href}, not a listed source`);
+        else if (citation.text !== `[${position + 1}]`)
+          problems.push(`${citation.text} links to ${citation.href}, which is source ${position + 1}`);
         if (!citation.id) problems.push(`${citation.text} (${citation.href}) has no anchor id`);
         else if (anchors.has(citation.id)) problems.push(`anchor id ${citation.id} is used twice`);
         anchors.add(citation.id);
@@ -105,12 +116,15 @@ test.describe("citations link to their sources and back", () => {
       }
       expect(problems, post.path).toEqual([]);
 
-      const backLinks = await page.locator(".sources ol > li .sources__back").evaluateAll((links) =>
-        links.map((a) => ({ source: a.closest("li")?.id ?? "", href: a.getAttribute("href") ?? "" })),
-      );
+      const backLinks = await page
+        .locator(".sources ol > li .sources__back")
+        .evaluateAll((links) =>
+          links.map((a) => ({ source: a.closest("li")?.id ?? "", href: a.getAttribute("href") ?? "" })),
+        );
       // Every citing place has its own way back, in text order, and only cited sources link back.
       const backsBySource = new Map<string, string[]>();
-      for (const link of backLinks) backsBySource.set(link.source, [...(backsBySource.get(link.source) ?? []), link.href]);
+      for (const link of backLinks)
+        backsBySource.set(link.source, [...(backsBySource.get(link.source) ?? []), link.href]);
       expect([...backsBySource.keys()].sort()).toEqual([...citingPlaces.keys()].sort());
       for (const [source, hrefs] of backsBySource) {
         expect(hrefs, `"Back to text" links of ${source} go to each citing place`).toEqual(citingPlaces.get(source));
@@ -156,9 +170,17 @@ test.describe("citations link to their sources and back", () => {
 
 test.describe("glossary terms", () => {
   for (const post of posts) {
-    test(`${post.path}: every term opens its definition, closes with Escape, and its glossary entry exists`, async ({ page }) => {
+    test(`${post.path}: every term opens its definition, closes with Escape, and its glossary entry exists`, async ({
+      page,
+    }) => {
       test.slow(); // opens and closes every term on the page, one by one
-      const termIds = [...new Set(componentUses(post.path).filter((use) => use.name === "Term").map((use) => use.attributes.id!))];
+      const termIds = [
+        ...new Set(
+          componentUses(post.path)
+            .filter((use) => use.name === "Term")
+            .map((use) => use.attributes.id!),
+        ),
+      ];
       await page.goto(post.path);
       const buttons = page.locator("button.term__button");
       // The first use of each term is a button; later uses are plain text.
@@ -178,7 +200,10 @@ test.describe("glossary terms", () => {
         await expect(popover, `${post.path}: term ${id} opens`).toBeVisible();
         const link = popover.getByRole("link", { name: "More in the glossary" });
         await expect(link).toHaveAttribute("href", `/glossary/#${id}`);
-        const glossary = parseYaml(readFileSync(`content/glossary/${id}.yaml`, "utf8")) as { term: string; definition: string };
+        const glossary = parseYaml(readFileSync(`content/glossary/${id}.yaml`, "utf8")) as {
+          term: string;
+          definition: string;
+        };
         await expect(popover).toContainText(glossary.definition);
         entries.push({ id, term: glossary.term });
 
@@ -263,7 +288,9 @@ test.describe("the checklist page", () => {
     expect((await checkedNames(again)).sort()).toEqual([...ticked].sort());
 
     // Another page with checklists shows none of these ticks.
-    const other = guides.find((guide) => guide.path !== CHECKLIST_PATH && componentUses(guide.path).some((use) => use.name === "Checklist"));
+    const other = guides.find(
+      (guide) => guide.path !== CHECKLIST_PATH && componentUses(guide.path).some((use) => use.name === "Checklist"),
+    );
     expect(other, "another guide with a checklist").toBeDefined();
     await again.goto(other!.path);
     await checklistScriptReady(again);
@@ -327,7 +354,9 @@ test.describe("the printed checklist page", () => {
   const guide = sourcePost("guides", CHECKLIST_PATH.split("/").at(-2)!);
   const checklists = componentUses(guide.path).filter((use) => use.name === "Checklist");
 
-  test("leaves out the site chrome and keeps the title, checklists with answer lines, and sources", async ({ page }) => {
+  test("leaves out the site chrome and keeps the title, checklists with answer lines, and sources", async ({
+    page,
+  }) => {
     await page.goto(guide.path);
     const chrome = {
       header: page.locator(".site-header"),
@@ -349,7 +378,9 @@ test.describe("the printed checklist page", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(guide.data.title);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByRole("region", { name: "Sources" })).toBeVisible();
-    await expect(page.getByRole("region", { name: "Sources" }).getByRole("listitem")).toHaveCount(guide.data.sources.length);
+    await expect(page.getByRole("region", { name: "Sources" }).getByRole("listitem")).toHaveCount(
+      guide.data.sources.length,
+    );
 
     const forms = page.locator(".checklist");
     expect(checklists.length).toBeGreaterThan(0);
@@ -402,7 +433,9 @@ test.describe("the printed checklist page", () => {
 test.describe("links between pages", () => {
   const internalLinks = async (page: Page, path: string): Promise<Set<string>> => {
     await page.goto(path);
-    const hrefs = await page.locator(".prose a[href^='/']").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const hrefs = await page
+      .locator(".prose a[href^='/']")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
     return new Set(hrefs.map((href) => href.replace(/#.*$/, "")).filter((href) => href !== path));
   };
 
@@ -419,7 +452,10 @@ test.describe("links between pages", () => {
       const links = await internalLinks(page, guide.path);
       const postPaths = new Set(posts.map((post) => post.path));
       const toPosts = [...links].filter((href) => postPaths.has(href));
-      expect(toPosts.length, `${guide.path} links only to ${toPosts.join(", ") || "no other guide or article"}`).toBeGreaterThanOrEqual(2);
+      expect(
+        toPosts.length,
+        `${guide.path} links only to ${toPosts.join(", ") || "no other guide or article"}`,
+      ).toBeGreaterThanOrEqual(2);
       for (const href of toPosts) {
         const response = await page.request.get(href);
         expect(response.status(), href).toBe(200);

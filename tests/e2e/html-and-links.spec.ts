@@ -28,7 +28,9 @@ test("every page is valid HTML (html-validate, recommended preset)", async () =>
   const problems: string[] = [];
   for (const path of [...pages, ...legacyStubs()]) {
     const report = await validator.validateString(html(path), fileOf(path));
-    for (const result of report.results) for (const message of result.messages) problems.push(`${path}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+    for (const result of report.results)
+      for (const message of result.messages)
+        problems.push(`${path}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
   }
   expect(problems).toEqual([]);
 });
@@ -43,7 +45,11 @@ test("no page loads anything from another site", () => {
   for (const path of pages) {
     for (const [tag] of html(path).matchAll(/<(?:link|script|img|source|iframe|video|audio|embed|object)\b[^>]*>/g)) {
       // Links that only name another address (canonical, feed) load nothing.
-      if (tag.startsWith("<link") && !/rel="(stylesheet|preload|modulepreload|icon|manifest|preconnect|dns-prefetch|prefetch)"/.test(tag)) continue;
+      if (
+        tag.startsWith("<link") &&
+        !/rel="(stylesheet|preload|modulepreload|icon|manifest|preconnect|dns-prefetch|prefetch)"/.test(tag)
+      )
+        continue;
       for (const [, , value] of tag.matchAll(/\s(src|href|srcset|data)="([^"]*)"/g)) {
         if (value!.split(",").some((part) => fromElsewhere(part.trim()))) thirdParty.push(`${path}: ${tag}`);
       }

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fromHtml } from "hast-util-from-html";
 import { select, selectAll } from "hast-util-select";
-import { toString } from "hast-util-to-string";
+import { toString as textOf } from "hast-util-to-string";
 import type { Element, Root } from "hast";
 import { DIST, SITE_URL, builtPages } from "./site";
 
@@ -24,13 +24,20 @@ const tree = (path: string): Root => {
 const prop = (element: Element | undefined, name: string) => (element ? String(element.properties[name] ?? "") : "");
 const alternatesOf = (path: string) =>
   Object.fromEntries(
-    selectAll('link[rel="alternate"][hreflang]', tree(path)).map((link) => [prop(link, "hrefLang"), prop(link, "href")]),
+    selectAll('link[rel="alternate"][hreflang]', tree(path)).map((link) => [
+      prop(link, "hrefLang"),
+      prop(link, "href"),
+    ]),
   );
 /** Site path of an absolute URL of this site. */
 const pathOf = (url: string) => new URL(url).pathname;
 
 test("there is a Spanish page for every English article, guide, topic and fixed page", () => {
-  const english = pages.filter((path) => !path.startsWith("/es/") && /^\/(articles|guides|topics|authors)\/|^\/(about|privacy|glossary|search)\/|^\/$/.test(path));
+  const english = pages.filter(
+    (path) =>
+      !path.startsWith("/es/") &&
+      /^\/(articles|guides|topics|authors)\/|^\/(about|privacy|glossary|search)\/|^\/$/.test(path),
+  );
   const missing = english.filter((path) => !pages.includes(`/es${path}`));
   expect(missing).toEqual([]);
   expect(spanish.length).toBeGreaterThanOrEqual(30);
@@ -54,8 +61,10 @@ test("hreflang alternates are absolute, name the page itself, default to English
     for (const [lang, href] of Object.entries(alternates)) {
       if (!href.startsWith(`${SITE_URL}/`)) problems.push(`${path}: ${lang} is not absolute: ${href}`);
     }
-    if (pathOf(alternates[self] ?? SITE_URL) !== path) problems.push(`${path}: its own ${self} alternate is ${alternates[self]}`);
-    if (alternates["x-default"] !== alternates.en) problems.push(`${path}: x-default ${alternates["x-default"]} is not the English page ${alternates.en}`);
+    if (pathOf(alternates[self] ?? SITE_URL) !== path)
+      problems.push(`${path}: its own ${self} alternate is ${alternates[self]}`);
+    if (alternates["x-default"] !== alternates.en)
+      problems.push(`${path}: x-default ${alternates["x-default"]} is not the English page ${alternates.en}`);
     for (const lang of ["en", "es"]) {
       const other = alternates[lang];
       if (!other) {
@@ -63,7 +72,8 @@ test("hreflang alternates are absolute, name the page itself, default to English
         continue;
       }
       const back = alternatesOf(pathOf(other));
-      if (JSON.stringify(back) !== JSON.stringify(alternates)) problems.push(`${path}: ${pathOf(other)} lists other alternates: ${JSON.stringify(back)}`);
+      if (JSON.stringify(back) !== JSON.stringify(alternates))
+        problems.push(`${path}: ${pathOf(other)} lists other alternates: ${JSON.stringify(back)}`);
     }
   }
   expect(problems).toEqual([]);
@@ -80,11 +90,14 @@ test("the language switcher on every page leads to a built page in the other lan
     }
     const target = prop(link, "href");
     const targetLang = path.startsWith("/es/") ? "en" : "es";
-    if (prop(link, "lang") !== targetLang || prop(link, "hrefLang") !== targetLang) problems.push(`${path}: switcher is not marked ${targetLang}`);
+    if (prop(link, "lang") !== targetLang || prop(link, "hrefLang") !== targetLang)
+      problems.push(`${path}: switcher is not marked ${targetLang}`);
     if (!pages.includes(target)) problems.push(`${path}: switcher goes to ${target}, which is not a page`);
     const alternate = alternatesOf(path)[targetLang];
-    if (alternate && pathOf(alternate) !== target) problems.push(`${path}: switcher goes to ${target}, hreflang says ${alternate}`);
-    if (!alternate && target !== (targetLang === "es" ? "/es/" : "/")) problems.push(`${path}: no counterpart, but the switcher does not go home`);
+    if (alternate && pathOf(alternate) !== target)
+      problems.push(`${path}: switcher goes to ${target}, hreflang says ${alternate}`);
+    if (!alternate && target !== (targetLang === "es" ? "/es/" : "/"))
+      problems.push(`${path}: no counterpart, but the switcher does not go home`);
   }
   expect(problems).toEqual([]);
 });
@@ -112,10 +125,11 @@ test("Spanish pages show no English interface text, and dates in Spanish", () =>
   const months = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
   const problems: string[] = [];
   for (const path of spanish) {
-    const text = toString(select("body", tree(path))!).replace(/\s+/g, " ");
+    const text = textOf(select("body", tree(path))!).replace(/\s+/g, " ");
     for (const phrase of english) if (text.includes(phrase)) problems.push(`${path}: "${phrase}"`);
-    const dates = selectAll("time", tree(path)).map((time) => toString(time));
-    for (const date of dates) if (months.test(date) || !/^(\d{1,2} de )?[a-z]+ de \d{4}$/.test(date)) problems.push(`${path}: date "${date}"`);
+    const dates = selectAll("time", tree(path)).map((time) => textOf(time));
+    for (const date of dates)
+      if (months.test(date) || !/^(\d{1,2} de )?[a-z]+ de \d{4}$/.test(date)) problems.push(`${path}: date "${date}"`);
   }
   expect(problems).toEqual([]);
 });
@@ -127,9 +141,11 @@ test("a Spanish guide: Open Graph locale, structured data language, Spanish shar
   const image = prop(select('meta[property="og:image"]', page) ?? undefined, "content");
   expect(image).toBe(`${SITE_URL}/share/es/guides/insurance.png`);
   expect(existsSync(join(DIST, "share/es/guides/insurance.png"))).toBe(true);
-  const data = selectAll('script[type="application/ld+json"]', page).map((script) => JSON.parse(toString(script)) as Record<string, unknown>);
+  const data = selectAll('script[type="application/ld+json"]', page).map(
+    (script) => JSON.parse(textOf(script)) as Record<string, unknown>,
+  );
   expect(data.find((item) => item["@type"] === "MedicalWebPage")?.inLanguage).toBe("es");
-  const marked = selectAll(".sources li", page).filter((item) => toString(item).includes("(en inglés)"));
+  const marked = selectAll(".sources li", page).filter((item) => textOf(item).includes("(en inglés)"));
   expect(marked.length).toBeGreaterThan(0);
   for (const item of marked) expect(prop(select("a", item) ?? undefined, "hrefLang")).toBe("en");
 });

@@ -4,14 +4,20 @@
  * cache rule and redirect is the file as shipped.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
-export const NGINX_HELP = "nginx is not installed. Install it (Debian/Ubuntu: sudo apt-get install -y nginx; macOS: brew install nginx); .ci/run does this on CI.";
+export const NGINX_HELP =
+  "nginx is not installed. Install it (Debian/Ubuntu: sudo apt-get install -y nginx; macOS: brew install nginx); .ci/run does this on CI.";
 
 function findNginx(): string | undefined {
-  for (const candidate of ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/opt/homebrew/bin/nginx", "/usr/local/bin/nginx"]) {
+  for (const candidate of [
+    "/usr/sbin/nginx",
+    "/usr/local/sbin/nginx",
+    "/opt/homebrew/bin/nginx",
+    "/usr/local/bin/nginx",
+  ]) {
     if (existsSync(candidate)) return candidate;
   }
   try {
@@ -40,7 +46,6 @@ export async function startNginx(port: number, dist = "dist"): Promise<RunningNg
   const root = resolve(dist);
   const dir = mkdtempSync(join(tmpdir(), "nginx-"));
   for (const temp of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(join(dir, temp));
-  copyFileSync("deploy/security-headers.conf", join(dir, "security-headers.conf"));
   const server = readFileSync("deploy/nginx.conf", "utf8")
     .replace(/^\s*listen \[::\]:80;\n/m, "")
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`)
@@ -67,7 +72,9 @@ ${server}
 }
 `,
   );
-  const child: ChildProcess = spawn(nginx, ["-c", join(dir, "nginx.conf"), "-p", dir], { stdio: ["ignore", "ignore", "pipe"] });
+  const child: ChildProcess = spawn(nginx, ["-c", join(dir, "nginx.conf"), "-p", dir], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr?.on("data", (chunk) => (stderr += chunk));
   const url = `http://127.0.0.1:${port}`;

@@ -10,13 +10,23 @@ import { builtPages, largeText } from "./site";
 const posts = builtPages().filter((path) => /^(\/es)?\/(articles|guides)\/[^/]+\/$/.test(path));
 
 for (const path of posts) {
-  test(`${path}: on a 390 x 844 phone at 200% text, the first paragraph starts on the first screen, after the dates and review status`, async ({ page }) => {
+  test(`${path}: on a 390 x 844 phone at 200% text, the first paragraph starts on the first screen, after the dates and review status`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await largeText(page);
     await page.goto(path);
-    const top = await page.locator(".prose > p").first().evaluate((p) => p.getBoundingClientRect().top);
+    const top = await page
+      .locator(".prose > p")
+      .first()
+      .evaluate((p) => p.getBoundingClientRect().top);
     expect(top, "top of the first body paragraph").toBeLessThan(844);
-    for (const selector of ["h1", ".article-header__meta a[href*='/authors/']", ".article-dates time", "#review-status"]) {
+    for (const selector of [
+      "h1",
+      ".article-header__meta a[href*='/authors/']",
+      ".article-dates time",
+      "#review-status",
+    ]) {
       await expect(page.locator(selector).first(), selector).toBeInViewport();
     }
   });
@@ -46,19 +56,22 @@ test("on a phone the contents list is closed, and opens without JavaScript", asy
   await context.close();
 });
 
-for (const path of ["/guides/questions-to-ask/", "/es/guides/questions-to-ask/"]) test(`the printed questions guide (${path}) is a handout: at most 4 pages on A4 and on Letter, with the site, address and phone`, async ({ page }) => {
-  await page.goto(path);
-  await page.emulateMedia({ media: "print" });
-  await expect(page.locator(".print-header")).toBeVisible();
-  await expect(page.locator(".print-header")).toContainText("800-826-HOPE");
-  await expect(page.locator(".print-header")).toContainText(path);
-  for (const format of ["A4", "Letter"] as const) {
-    const pdf = await page.pdf({ format, printBackground: false });
-    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-    expect(pages, `${format} pages`).toBeGreaterThan(0);
-    expect(pages, `${format} pages`).toBeLessThanOrEqual(4);
-  }
-});
+for (const path of ["/guides/questions-to-ask/", "/es/guides/questions-to-ask/"])
+  test(`the printed questions guide (${path}) is a handout: at most 4 pages on A4 and on Letter, with the site, address and phone`, async ({
+    page,
+  }) => {
+    await page.goto(path);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".print-header")).toBeVisible();
+    await expect(page.locator(".print-header")).toContainText("800-826-HOPE");
+    await expect(page.locator(".print-header")).toContainText(path);
+    for (const format of ["A4", "Letter"] as const) {
+      const pdf = await page.pdf({ format, printBackground: false });
+      const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+      expect(pages, `${format} pages`).toBeGreaterThan(0);
+      expect(pages, `${format} pages`).toBeLessThanOrEqual(4);
+    }
+  });
 
 test("the 404 page has no canonical link to an address that does not exist", async ({ page }) => {
   await page.goto("/404.html");
@@ -67,18 +80,25 @@ test("the 404 page has no canonical link to an address that does not exist", asy
 
 const skipLinks = [
   { path: "/articles/getting-a-second-opinion/", main: "Skip to main content", text: "Skip to the article text" },
-  { path: "/es/articles/getting-a-second-opinion/", main: "Saltar al contenido principal", text: "Saltar al texto del artículo" },
+  {
+    path: "/es/articles/getting-a-second-opinion/",
+    main: "Saltar al contenido principal",
+    text: "Saltar al texto del artículo",
+  },
 ];
-for (const { path, main, text } of skipLinks) test(`a keyboard user reaches the article text in four key presses: Tab, Tab, Enter, Tab (${path})`, async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(path);
-  await page.keyboard.press("Tab");
-  await expect(page.getByRole("link", { name: main })).toBeFocused();
-  await page.keyboard.press("Tab");
-  const skip = page.getByRole("link", { name: text });
-  await expect(skip).toBeFocused();
-  await expect(skip).toBeInViewport();
-  await page.keyboard.press("Enter");
-  await page.keyboard.press("Tab");
-  expect(await page.evaluate(() => Boolean(document.activeElement?.closest("#text")))).toBe(true);
-});
+for (const { path, main, text } of skipLinks)
+  test(`a keyboard user reaches the article text in four key presses: Tab, Tab, Enter, Tab (${path})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(path);
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: main })).toBeFocused();
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: text });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest("#text")))).toBe(true);
+  });

@@ -15,7 +15,9 @@ async function searchFor(page: Page, query: string) {
 }
 
 const resultPaths = async (page: Page) =>
-  (await page.locator(".search-result__title a").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)));
+  await page
+    .locator(".search-result__title a")
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
 /** Real queries readers type, and the page each must find in the top three. */
 const EXPECTED: Array<[string, string]> = [
@@ -48,7 +50,10 @@ test.describe("search finds the right page", () => {
   // The test set's exact terms (and the list above) through Pagefind's own API, without our
   // query handling: the index itself still ranks the page first among pages (no regression).
   test("exact terms still find their page through Pagefind's own API", async ({ page }) => {
-    const exact = [...EXPECTED.map(([query, path]) => ({ query, expect: [path] })), ...loadSearchCases().filter((search) => search.kind === "exact")];
+    const exact = [
+      ...EXPECTED.map(([query, path]) => ({ query, expect: [path] })),
+      ...loadSearchCases().filter((search) => search.kind === "exact"),
+    ];
     await page.goto("/search/");
     const found = await page.evaluate(
       async ({ bundle, queries }) => {
@@ -56,7 +61,11 @@ test.describe("search finds the right page", () => {
         const top: Record<string, string[]> = {};
         for (const query of queries) {
           const response = await pagefind.search(query, { filters: { type: { any: ["Article", "Guide"] } } });
-          top[query] = await Promise.all(response.results.slice(0, 3).map(async (result: { data(): Promise<{ url: string }> }) => (await result.data()).url));
+          top[query] = await Promise.all(
+            response.results
+              .slice(0, 3)
+              .map(async (result: { data(): Promise<{ url: string }> }) => (await result.data()).url),
+          );
         }
         return top;
       },
@@ -68,7 +77,9 @@ test.describe("search finds the right page", () => {
 });
 
 test.describe("search that understands patients", () => {
-  test("a question is searched by its meaningful words, and stays as typed in the box and the URL", async ({ page }) => {
+  test("a question is searched by its meaningful words, and stays as typed in the box and the URL", async ({
+    page,
+  }) => {
     const question = "how can I get copies of my scans?";
     await page.goto("/search/");
     await searchFor(page, question);
@@ -91,7 +102,9 @@ test.describe("search that understands patients", () => {
     await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
     await expect(page).toHaveURL(/\?q=pathalogy&verbatim=1$/);
     const status = page.getByRole("status");
-    await expect(status).toHaveText(/^No results for “pathalogy”\. Did you mean “pathology”\? .*call us at 800-826-HOPE \(4673\)\./);
+    await expect(status).toHaveText(
+      /^No results for “pathalogy”\. Did you mean “pathology”\? .*call us at 800-826-HOPE \(4673\)\./,
+    );
     const none = page.locator(".site-search__none");
     await expect(none.getByText("Did you mean pathology?")).toBeVisible();
     await expect(none.getByRole("link", { name: "browse the topics" })).toHaveAttribute("href", "#browse-topics");
@@ -114,9 +127,14 @@ test.describe("search that understands patients", () => {
   test("a glossary entry is a result of its own: the term, its plain meaning, a link to it", async ({ page }) => {
     await page.goto("/search/");
     await searchFor(page, "deductible");
-    const entry = page.locator(".search-result").filter({ has: page.getByRole("link", { name: "Deductible", exact: true }) });
+    const entry = page
+      .locator(".search-result")
+      .filter({ has: page.getByRole("link", { name: "Deductible", exact: true }) });
     await expect(entry).toHaveCount(1);
-    await expect(entry.getByRole("link", { name: "Deductible", exact: true })).toHaveAttribute("href", "/glossary/#deductible");
+    await expect(entry.getByRole("link", { name: "Deductible", exact: true })).toHaveAttribute(
+      "href",
+      "/glossary/#deductible",
+    );
     await expect(entry.locator(".search-result__meta")).toHaveText("Glossary");
     await expect(entry.locator(".search-result__excerpt")).toContainText("The amount you pay");
     // A page that explains it comes first; the definition right after.
@@ -143,7 +161,9 @@ test.describe("search that understands patients", () => {
     }
   });
 
-  test("a result's link highlights the words in the page's text, never in its title, breadcrumbs or contents", async ({ page }) => {
+  test("a result's link highlights the words in the page's text, never in its title, breadcrumbs or contents", async ({
+    page,
+  }) => {
     for (const query of ["IORT", "HIPAA", "placebo", "tumor board", "second opinion from home"]) {
       await page.goto("/search/");
       await searchFor(page, query);
@@ -170,7 +190,9 @@ test.describe("search that understands patients", () => {
         const squash = (node: Element | null) => ((node as HTMLElement | null)?.innerText ?? "").replace(/\s+/g, " ");
         return {
           body: squash(document.querySelector("article .prose")).includes(phrase),
-          chrome: [".breadcrumbs", ".toc", ".article-header", "header", "footer"].some((selector) => squash(document.querySelector(selector)).includes(phrase)),
+          chrome: [".breadcrumbs", ".toc", ".article-header", "header", "footer"].some((selector) =>
+            squash(document.querySelector(selector)).includes(phrase),
+          ),
         };
       }, wanted);
       expect(where, `${query}: "${wanted}"`).toEqual({ body: true, chrome: false });
@@ -213,7 +235,9 @@ test.describe("the search page", () => {
     expect(await sections.first().getAttribute("href")).toMatch(/\/#[a-z0-9-]+:~:text=/);
   });
 
-  test("landing on a result highlights the searched word on the page, with no search script there", async ({ page }) => {
+  test("landing on a result highlights the searched word on the page, with no search script there", async ({
+    page,
+  }) => {
     await page.goto("/search/");
     await searchFor(page, "placebo");
     const link = page.locator(".search-result__title a").first();
@@ -344,24 +368,37 @@ async function indexedFrom(page: Page, path: string): Promise<string[]> {
   return page.evaluate(async (bundle) => {
     const pagefind = await import(bundle);
     const all = await pagefind.search(null);
-    return Promise.all(all.results.map(async (result: { data(): Promise<{ url: string }> }) => (await result.data()).url));
+    return Promise.all(
+      all.results.map(async (result: { data(): Promise<{ url: string }> }) => (await result.data()).url),
+    );
   }, "/pagefind/pagefind.js");
 }
 
 const isSpanish = (url: string) => url.startsWith("/es/");
 
-test("every published article and guide is in the search index of its language, and besides them only the glossary and each of its entries", async ({ page }) => {
-  const posts = [...publishedIds("articles").map((id) => `/articles/${id}/`), ...publishedIds("guides").map((id) => `/guides/${id}/`)].sort();
+test("every published article and guide is in the search index of its language, and besides them only the glossary and each of its entries", async ({
+  page,
+}) => {
+  const posts = [
+    ...publishedIds("articles").map((id) => `/articles/${id}/`),
+    ...publishedIds("guides").map((id) => `/guides/${id}/`),
+  ].sort();
   const glossaryIds = (dir: string) =>
     readdirSync(dir)
       .filter((name) => name.endsWith(".yaml"))
       .map((name) => name.replace(/\.yaml$/, ""));
   const expected = [...posts, "/glossary/", ...glossaryIds("content/glossary").map((id) => `/glossary/#${id}`)].sort();
   const spanishPosts = builtPages().filter((path) => /^\/es\/(?:articles|guides)\/[^/]+\/$/.test(path));
-  const expectedSpanish = [...spanishPosts, "/es/glossary/", ...glossaryIds("content/es/glossary").map((id) => `/es/glossary/#${id}`)].sort();
+  const expectedSpanish = [
+    ...spanishPosts,
+    "/es/glossary/",
+    ...glossaryIds("content/es/glossary").map((id) => `/es/glossary/#${id}`),
+  ].sort();
   expect(spanishPosts.length).toBeGreaterThan(0);
 
-  const entry = JSON.parse(readFileSync(`${DIST}/pagefind/pagefind-entry.json`, "utf8")) as { languages: Record<string, { page_count: number }> };
+  const entry = JSON.parse(readFileSync(`${DIST}/pagefind/pagefind-entry.json`, "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
   expect(Object.keys(entry.languages).sort()).toEqual(["en", "es"]);
   expect(entry.languages.en?.page_count).toBe(expected.length);
   expect(entry.languages.es?.page_count).toBe(expectedSpanish.length);
@@ -380,7 +417,8 @@ test("every published article and guide is in the search index of its language, 
 test("the spelling vocabulary is small, and the search page loads it only when a word is unknown", async ({ page }) => {
   const vocabulary = JSON.parse(readFileSync(`${DIST}/pagefind/vocabulary.json`, "utf8")) as { words: string };
   const words = vocabulary.words.split(" ");
-  for (const word of ["pathology", "oncologist", "mammograms", "hipaa", "medicare", "placebo"]) expect(words).toContain(word);
+  for (const word of ["pathology", "oncologist", "mammograms", "hipaa", "medicare", "placebo"])
+    expect(words).toContain(word);
   // Titles and glossary terms weigh most: they come first.
   expect(words.indexOf("second")).toBeLessThan(words.indexOf("mammograms"));
   expect(gzipSync(readFileSync(`${DIST}/pagefind/vocabulary.json`)).length).toBeLessThan(8 * 1024);
@@ -410,7 +448,10 @@ test.describe("search in Spanish", () => {
       await buscar(page, query);
       const spanish = await resultPaths(page);
       expect(spanish.length, query).toBeGreaterThan(0);
-      expect(spanish.filter((path) => !isSpanish(path)), `/es/search/?q=${query}`).toEqual([]);
+      expect(
+        spanish.filter((path) => !isSpanish(path)),
+        `/es/search/?q=${query}`,
+      ).toEqual([]);
 
       await page.goto("/search/");
       await searchFor(page, query);
@@ -434,12 +475,15 @@ test.describe("search in Spanish", () => {
     await expect(page.getByRole("list", { name: "Resultados de la búsqueda" })).toBeVisible();
     const meta = (await page.locator(".search-result__meta").allTextContents()).filter((text) => /20\d\d/.test(text));
     expect(meta.length).toBeGreaterThan(0);
-    for (const text of meta) expect(text).toMatch(/^(Artículo|Guía) · (Actualizado|Publicado) el \d{1,2} de [a-z]+ de 20\d\d/);
+    for (const text of meta)
+      expect(text).toMatch(/^(Artículo|Guía) · (Actualizado|Publicado) el \d{1,2} de [a-z]+ de 20\d\d/);
     await expect(page.getByRole("button", { name: "Buscar", exact: true })).toBeVisible();
 
     await page.goto("/es/search/?q=telemedisina&verbatim=1");
     await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
-    await expect(page.getByRole("status")).toHaveText(/^No hay resultados para “telemedisina”\. ¿Quiso decir “telemedicina”\? .*llámenos al 800-826-HOPE \(4673\)\./);
+    await expect(page.getByRole("status")).toHaveText(
+      /^No hay resultados para “telemedisina”\. ¿Quiso decir “telemedicina”\? .*llámenos al 800-826-HOPE \(4673\)\./,
+    );
     const none = page.locator(".site-search__none");
     await expect(none.getByRole("link", { name: "explorar los temas" })).toHaveAttribute("href", "#browse-topics");
     await expect(none.getByRole("link", { name: "glosario de la A a la Z" })).toHaveAttribute("href", "/es/glossary/");
@@ -448,7 +492,12 @@ test.describe("search in Spanish", () => {
 
   test("accents typed or not find the same page, and the page's own spelling is marked", async ({ page }) => {
     const first: Record<string, string | undefined> = {};
-    for (const query of ["historial médico", "historial medico", "radioterapia intraoperatoria", "radioterapia intraoperatória"]) {
+    for (const query of [
+      "historial médico",
+      "historial medico",
+      "radioterapia intraoperatoria",
+      "radioterapia intraoperatória",
+    ]) {
       await page.goto("/es/search/");
       await buscar(page, query);
       first[query] = (await resultPaths(page))[0];
@@ -467,8 +516,12 @@ test.describe("search in Spanish", () => {
   test("a misspelled word is corrected in Spanish, with the words as typed one click away", async ({ page }) => {
     await page.goto("/es/search/?q=telemedisina");
     await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
-    await expect(page.locator(".site-search__spelling")).toHaveText("Se muestran resultados para telemedicina. ¿Prefiere buscar telemedisina?");
-    await expect(page.getByRole("status")).toHaveText(/^\d+ resultados? para “telemedicina” \(usted escribió “telemedisina”\)/);
+    await expect(page.locator(".site-search__spelling")).toHaveText(
+      "Se muestran resultados para telemedicina. ¿Prefiere buscar telemedisina?",
+    );
+    await expect(page.getByRole("status")).toHaveText(
+      /^\d+ resultados? para “telemedicina” \(usted escribió “telemedisina”\)/,
+    );
     expect((await resultPaths(page)).slice(0, 3)).toContain("/es/guides/second-opinion-without-travel/");
     await page.locator(".site-search__spelling").getByRole("link", { name: "telemedisina" }).click();
     await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
@@ -476,14 +529,21 @@ test.describe("search in Spanish", () => {
     await expect(page.locator(".site-search__none").getByText("¿Quiso decir telemedicina?")).toBeVisible();
   });
 
-  test("everyday Spanish words and glossary entries: synonyms, and entries that link to the Spanish glossary", async ({ page }) => {
+  test("everyday Spanish words and glossary entries: synonyms, and entries that link to the Spanish glossary", async ({
+    page,
+  }) => {
     await page.goto("/es/search/");
     await buscar(page, "expediente");
     expect((await resultPaths(page)).slice(0, 3)).toContain("/es/guides/medical-records/");
     await buscar(page, "deducible");
-    const entry = page.locator(".search-result").filter({ has: page.getByRole("link", { name: "Deducible", exact: true }) });
+    const entry = page
+      .locator(".search-result")
+      .filter({ has: page.getByRole("link", { name: "Deducible", exact: true }) });
     await expect(entry).toHaveCount(1);
-    await expect(entry.getByRole("link", { name: "Deducible", exact: true })).toHaveAttribute("href", "/es/glossary/#deductible");
+    await expect(entry.getByRole("link", { name: "Deducible", exact: true })).toHaveAttribute(
+      "href",
+      "/es/glossary/#deductible",
+    );
     await expect(entry.locator(".search-result__meta")).toHaveText("Glosario");
   });
 
@@ -531,7 +591,9 @@ test.describe("search in Spanish", () => {
     }
   }
 
-  test("the Spanish test set's exact terms find their page through Pagefind's own API on /es/search/", async ({ page }) => {
+  test("the Spanish test set's exact terms find their page through Pagefind's own API on /es/search/", async ({
+    page,
+  }) => {
     const exact = loadSearchCases(SEARCH_SETS.es.file).filter((search) => search.kind === "exact");
     await page.goto("/es/search/");
     const found = await page.evaluate(
@@ -540,12 +602,20 @@ test.describe("search in Spanish", () => {
         const top: Record<string, string[]> = {};
         for (const query of queries) {
           const response = await pagefind.search(query);
-          top[query] = await Promise.all(response.results.slice(0, 5).map(async (result: { data(): Promise<{ url: string }> }) => (await result.data()).url));
+          top[query] = await Promise.all(
+            response.results
+              .slice(0, 5)
+              .map(async (result: { data(): Promise<{ url: string }> }) => (await result.data()).url),
+          );
         }
         return top;
       },
       { bundle: "/pagefind/pagefind.js", queries: exact.map((search) => search.query) },
     );
-    for (const [query, urls] of Object.entries(found)) expect(urls.filter((url) => !isSpanish(url)), query).toEqual([]);
+    for (const [query, urls] of Object.entries(found))
+      expect(
+        urls.filter((url) => !isSpanish(url)),
+        query,
+      ).toEqual([]);
   });
 });

@@ -10,12 +10,19 @@ import { DIST, SITE_URL, builtPages, publishedIds, sourcePost } from "./site";
 
 const html = (path: string) => readFileSync(`${DIST}${path.endsWith("/") ? `${path}index.html` : path}`, "utf8");
 const jsonLd = (page: string) =>
-  [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);
+  [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+    (match) => JSON.parse(match[1]!) as Record<string, unknown>,
+  );
 const meta = (page: string, key: string) =>
-  new RegExp(`<meta (?:property|name)="${key.replace(/[:.]/g, "\\$&")}" content="([^"]*)"`).exec(page)?.[1]?.replaceAll("&amp;", "&");
+  new RegExp(`<meta (?:property|name)="${key.replace(/[:.]/g, "\\$&")}" content="([^"]*)"`)
+    .exec(page)?.[1]
+    ?.replaceAll("&amp;", "&");
 const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
 
-const posts = [...publishedIds("articles").map((id) => ["articles", id] as const), ...publishedIds("guides").map((id) => ["guides", id] as const)];
+const posts = [
+  ...publishedIds("articles").map((id) => ["articles", id] as const),
+  ...publishedIds("guides").map((id) => ["guides", id] as const),
+];
 
 for (const [collection, id] of posts) {
   test(`MedicalWebPage matches the frontmatter: ${collection}/${id}`, () => {
@@ -25,7 +32,9 @@ for (const [collection, id] of posts) {
     expect(more).toHaveLength(0);
     expect(medical).toBeDefined();
     const frontmatter = data as Record<string, unknown>;
-    const author = parseYaml(readFileSync(`content/authors/${String(frontmatter.author)}.yaml`, "utf8")) as { name: string };
+    const author = parseYaml(readFileSync(`content/authors/${String(frontmatter.author)}.yaml`, "utf8")) as {
+      name: string;
+    };
     expect(medical!.headline).toBe(frontmatter.title);
     expect(medical!.url).toBe(`${SITE_URL}${path}`);
     expect(medical!.datePublished).toBe(day(frontmatter.published));
@@ -54,7 +63,15 @@ test("every page: JSON-LD parses, sharing tags are complete, and the share image
     // The 404 page is kept out of search and has no address of its own (reading.spec.ts).
     if (bare === "/404.html") continue;
     expect(canonical, path).toMatch(new RegExp(`^${SITE_URL}/`));
-    for (const key of ["og:title", "og:description", "og:url", "og:image", "og:image:alt", "twitter:card", "twitter:image:alt"]) {
+    for (const key of [
+      "og:title",
+      "og:description",
+      "og:url",
+      "og:image",
+      "og:image:alt",
+      "twitter:card",
+      "twitter:image:alt",
+    ]) {
       expect(meta(page, key), `${path} ${key}`).toBeTruthy();
     }
     expect(meta(page, "og:url"), path).toBe(canonical);

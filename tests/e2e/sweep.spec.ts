@@ -17,7 +17,8 @@ async function visit(page: Page, path: string): Promise<string[]> {
   page.on("requestfailed", (request) => problems.push(`failed request: ${request.url()}`));
   page.on("request", (request) => {
     const url = new URL(request.url());
-    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== origin) problems.push(`request to another host: ${request.url()}`);
+    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== origin)
+      problems.push(`request to another host: ${request.url()}`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400 && !(path.endsWith("/404.html") && response.url().endsWith(path))) {
@@ -27,7 +28,9 @@ async function visit(page: Page, path: string): Promise<string[]> {
   await page.exposeFunction("reportViolation", (text: string) => problems.push(`CSP violation: ${text}`));
   await page.addInitScript(() =>
     document.addEventListener("securitypolicyviolation", (event) =>
-      (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`),
+      (window as unknown as { reportViolation(text: string): void }).reportViolation(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      ),
     ),
   );
   await page.goto(path);
@@ -35,7 +38,8 @@ async function visit(page: Page, path: string): Promise<string[]> {
   return problems;
 }
 
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 for (const path of builtPages()) {
   test.describe(path, () => {
@@ -57,9 +61,15 @@ for (const path of builtPages()) {
           [...document.querySelectorAll("main *")]
             .filter((element) => {
               const style = getComputedStyle(element);
-              return style.overflowX === "hidden" && element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0;
+              return (
+                style.overflowX === "hidden" && element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0
+              );
             })
-            .map((element) => element.tagName.toLowerCase() + (element.className ? `.${String(element.className).split(" ")[0]}` : "")),
+            .map(
+              (element) =>
+                element.tagName.toLowerCase() +
+                (element.className ? `.${String(element.className).split(" ")[0]}` : ""),
+            ),
         );
         expect(clipped, `text cut off at ${width} px with text at 200%`).toEqual([]);
       }
@@ -70,13 +80,18 @@ for (const path of builtPages()) {
       await page.emulateMedia({ reducedMotion: "reduce" });
       await page.goto(path);
       const expected = await page.evaluate(() => {
-        const selector = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+        const selector =
+          'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
         // checkVisibility() sees what CSS really shows: a closed <details> hides its content,
         // unless a wide screen shows it anyway (the contents list and the menu).
         const shown = (element: Element) =>
-          element.checkVisibility({ visibilityProperty: true }) && element.getClientRects().length > 0 && !element.closest("[hidden], [popover]:not(:popover-open)");
-        const all = [...document.querySelectorAll<HTMLElement>(selector)].filter((element) => shown(element) || element.classList.contains("skip-link"));
-        all.forEach((element, index) => (element.dataset.tabCheck = String(index)));
+          element.checkVisibility({ visibilityProperty: true }) &&
+          element.getClientRects().length > 0 &&
+          !element.closest("[hidden], [popover]:not(:popover-open)");
+        const all = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+          (element) => shown(element) || element.classList.contains("skip-link"),
+        );
+        for (const [index, element] of all.entries()) element.dataset.tabCheck = String(index);
         // Record each element as it receives focus: its ring and whether it is on screen.
         const seen: Array<{ id: string; label: string; ring: boolean; inView: boolean }> = [];
         (window as unknown as { focusLog: typeof seen }).focusLog = seen;
@@ -96,12 +111,22 @@ for (const path of builtPages()) {
       });
       for (let press = 0; press < expected; press++) await page.keyboard.press("Tab");
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
-      const log = await page.evaluate(() => (window as unknown as { focusLog: Array<{ id: string; label: string; ring: boolean; inView: boolean }> }).focusLog);
+      const log = await page.evaluate(
+        () =>
+          (window as unknown as { focusLog: Array<{ id: string; label: string; ring: boolean; inView: boolean }> })
+            .focusLog,
+      );
       const problems = log
         .filter((entry) => !entry.ring || !entry.inView)
-        .map((entry) => `${entry.label}${entry.ring ? "" : " has no visible focus"}${entry.inView ? "" : " is out of view"}`);
+        .map(
+          (entry) =>
+            `${entry.label}${entry.ring ? "" : " has no visible focus"}${entry.inView ? "" : " is out of view"}`,
+        );
       expect(problems).toEqual([]);
-      expect(log.filter((entry) => entry.id === "").map((entry) => entry.label), "focus went somewhere the sweep did not expect").toEqual([]);
+      expect(
+        log.filter((entry) => entry.id === "").map((entry) => entry.label),
+        "focus went somewhere the sweep did not expect",
+      ).toEqual([]);
       expect(new Set(log.map((entry) => entry.id)).size, "elements reached by Tab").toBe(expected);
     });
   });

@@ -11,7 +11,10 @@ import { attr, render, type Rendered } from "./render";
 
 /** The header's dates and review status, each as the reader sees it. */
 const dateParts = (page: Rendered) => page.all(".article-dates > span").map((part) => toText(part));
-const toText = (node: unknown) => hastToString(node as Parameters<typeof hastToString>[0]).replace(/\s+/g, " ").trim();
+const toText = (node: unknown) =>
+  hastToString(node as Parameters<typeof hastToString>[0])
+    .replace(/\s+/g, " ")
+    .trim();
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const baseHeader = {
@@ -65,7 +68,10 @@ describe("ArticleHeader", () => {
   });
 
   test("on a page about U.S. law, says the rules are those of the United States", async () => {
-    const page = await render(ArticleHeader, { props: baseHeader, slots: { default: '<span class="us-only">This page is about U.S. laws and programs.</span>' } });
+    const page = await render(ArticleHeader, {
+      props: baseHeader,
+      slots: { default: '<span class="us-only">This page is about U.S. laws and programs.</span>' },
+    });
     expect(page.text(".article-header__meta")).toContain("This page is about U.S. laws and programs.");
   });
 });
@@ -94,12 +100,23 @@ describe("PageChanges", () => {
       "November 24, 2026: Rewrote the page in plain language.",
     ]);
     expect(page.text()).toContain("Next review due: November 2027.");
-    expect(page.all('a[href^="/topics/"]').map((a) => attr(a, "href"))).toEqual(["/topics/second-opinions/", "/topics/insurance/"]);
+    expect(page.all('a[href^="/topics/"]').map((a) => attr(a, "href"))).toEqual([
+      "/topics/second-opinions/",
+      "/topics/insurance/",
+    ]);
   });
 
   test("a page never changed says so, and credits the original when adapted", async () => {
     const page = await render(PageChanges, {
-      props: { ...record, changes: [], adaptedFrom: { title: "The 2014 post", author: { id: "vicky-hoffman", name: "Vicky Hoffman" }, published: day("2014-06-16") } },
+      props: {
+        ...record,
+        changes: [],
+        adaptedFrom: {
+          title: "The 2014 post",
+          author: { id: "vicky-hoffman", name: "Vicky Hoffman" },
+          published: day("2014-06-16"),
+        },
+      },
     });
     expect(page.text()).toContain("No changes since it was first published.");
     expect(page.text()).toContain("Adapted from “The 2014 post” by Vicky Hoffman, first published June 16, 2014.");
@@ -140,9 +157,15 @@ describe("TableOfContents", () => {
   ];
 
   test("lists h2s with their h3s nested, skips deeper levels, adds extra sections", async () => {
-    const page = await render(TableOfContents, { props: { headings, extra: [{ depth: 2, slug: "sources", text: "Sources" }] } });
+    const page = await render(TableOfContents, {
+      props: { headings, extra: [{ depth: 2, slug: "sources", text: "Sources" }] },
+    });
     expect(attr(page.one("nav"), "ariaLabelledBy")).toBe("toc-heading");
-    expect(page.all("nav details > ol > li > a").map((a) => attr(a, "href"))).toEqual(["#your-right", "#what-to-ask", "#sources"]);
+    expect(page.all("nav details > ol > li > a").map((a) => attr(a, "href"))).toEqual([
+      "#your-right",
+      "#what-to-ask",
+      "#sources",
+    ]);
     expect(page.all("nav details > ol > li ol a").map((a) => attr(a, "href"))).toEqual(["#how-to-ask"]);
     // A closed disclosure on narrow screens, named by its summary.
     expect(page.text("summary#toc-heading")).toBe("On this page");

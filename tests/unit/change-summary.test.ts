@@ -25,11 +25,26 @@ const PREVIEW = "https://owner.github.io/repo/pr-preview/pr-12/";
  */
 function fakeCheck(contentDir: string): Problem[] {
   const file = `${contentDir}/articles/second-opinion.mdx`;
-  const problems: Problem[] = [{ file, line: 20, field: "sentence", message: "an old long sentence", fix: "split it", severity: "warning" }];
+  const problems: Problem[] = [
+    { file, line: 20, field: "sentence", message: "an old long sentence", fix: "split it", severity: "warning" },
+  ];
   if (contentDir.endsWith("after")) {
     problems[0]!.line = 24; // moved down: still the same warning
-    problems.push({ file, line: 27, field: '"pathology"', message: "looks like a medical word", fix: "explain it\n  or add a glossary entry", severity: "warning" });
-    problems.push({ file: `${contentDir}/guides/new-checklist.mdx`, line: 2, field: "title", message: "too long", fix: "shorten it" });
+    problems.push({
+      file,
+      line: 27,
+      field: '"pathology"',
+      message: "looks like a medical word",
+      fix: "explain it\n  or add a glossary entry",
+      severity: "warning",
+    });
+    problems.push({
+      file: `${contentDir}/guides/new-checklist.mdx`,
+      line: 2,
+      field: "title",
+      message: "too long",
+      fix: "shorten it",
+    });
   }
   return problems;
 }
@@ -52,8 +67,14 @@ describe("compareContent", () => {
   test("reading grade and words come from src/lib/readability.ts, before and after", () => {
     const changed = byFile.get("articles/second-opinion.mdx")!;
     const stats = (path: string) => readingStats(proseBlocks(parseMdx(readFileSync(path, "utf8")).tree));
-    expect(changed.before).toMatchObject({ grade: stats(`${BEFORE}/articles/second-opinion.mdx`).grade, words: stats(`${BEFORE}/articles/second-opinion.mdx`).words });
-    expect(changed.after).toMatchObject({ grade: stats(`${AFTER}/articles/second-opinion.mdx`).grade, words: stats(`${AFTER}/articles/second-opinion.mdx`).words });
+    expect(changed.before).toMatchObject({
+      grade: stats(`${BEFORE}/articles/second-opinion.mdx`).grade,
+      words: stats(`${BEFORE}/articles/second-opinion.mdx`).words,
+    });
+    expect(changed.after).toMatchObject({
+      grade: stats(`${AFTER}/articles/second-opinion.mdx`).grade,
+      words: stats(`${AFTER}/articles/second-opinion.mdx`).words,
+    });
     expect(changed.after!.words!).toBeGreaterThan(changed.before!.words!);
   });
 
@@ -66,7 +87,9 @@ describe("compareContent", () => {
 
   test("sources added and removed are compared by address; a new page's sources are all new", () => {
     const changed = byFile.get("articles/second-opinion.mdx")!;
-    expect(changed.addedSources.map((source) => source.url)).toEqual(["https://www.cancer.net/navigating-cancer-care/second-opinion"]);
+    expect(changed.addedSources.map((source) => source.url)).toEqual([
+      "https://www.cancer.net/navigating-cancer-care/second-opinion",
+    ]);
     expect(changed.removedSources.map((source) => source.url)).toEqual(["https://www.cancer.org/second-opinion"]);
     expect(byFile.get("guides/new-checklist.mdx")!.addedSources).toHaveLength(3);
     expect(byFile.get("guides/old-checklist.mdx")).toMatchObject({ addedSources: [], removedSources: [] });
@@ -78,7 +101,11 @@ describe("compareContent", () => {
 
   test("a page's address follows its file name; drafts are marked", () => {
     const pages = readPages(AFTER, NOW);
-    expect(pages.get("guides/new-checklist.mdx")).toMatchObject({ path: "/guides/new-checklist/", title: "Your records: a new checklist", unpublished: false });
+    expect(pages.get("guides/new-checklist.mdx")).toMatchObject({
+      path: "/guides/new-checklist/",
+      title: "Your records: a new checklist",
+      unpublished: false,
+    });
     expect(pages.get("articles/draft-page.mdx")?.unpublished).toBe("draft");
   });
 
@@ -86,10 +113,20 @@ describe("compareContent", () => {
     const dir = mkdtempSync(join(tmpdir(), "summary-es-"));
     cpSync(AFTER, dir, { recursive: true });
     mkdirSync(join(dir, "es/guides"), { recursive: true });
-    writeFileSync(join(dir, "es/guides/new-checklist.mdx"), readFileSync(join(AFTER, "guides/new-checklist.mdx"), "utf8").replace(/^title: .*$/m, 'title: "Sus expedientes: una lista nueva"'));
+    writeFileSync(
+      join(dir, "es/guides/new-checklist.mdx"),
+      readFileSync(join(AFTER, "guides/new-checklist.mdx"), "utf8").replace(
+        /^title: .*$/m,
+        'title: "Sus expedientes: una lista nueva"',
+      ),
+    );
     const page = readPages(dir, NOW).get("es/guides/new-checklist.mdx");
     rmSync(dir, { recursive: true, force: true });
-    expect(page).toMatchObject({ path: "/es/guides/new-checklist/", title: "Sus expedientes: una lista nueva", collection: "guides" });
+    expect(page).toMatchObject({
+      path: "/es/guides/new-checklist/",
+      title: "Sus expedientes: una lista nueva",
+      collection: "guides",
+    });
     expect(page?.grade).toBeUndefined();
     expect(page?.words).toBeGreaterThan(0);
   });
@@ -108,16 +145,24 @@ describe("summaryMarkdown", () => {
     const row = markdown.split("\n").find((line) => line.includes("content/articles/second-opinion.mdx"))!;
     expect(row).toMatch(/\| changed \| -?\d+\.\d → -?\d+\.\d \| \d+ → \d+ \|$/);
     const removed = markdown.split("\n").find((line) => line.includes("content/guides/old-checklist.mdx"))!;
-    expect(removed).toMatch(/^\| An old checklist<br>`content\/guides\/old-checklist.mdx` \| removed \| -?\d+\.\d → – \| \d+ → – \|$/);
+    expect(removed).toMatch(
+      /^\| An old checklist<br>`content\/guides\/old-checklist.mdx` \| removed \| -?\d+\.\d → – \| \d+ → – \|$/,
+    );
     const draft = markdown.split("\n").find((line) => line.includes("draft-page.mdx"))!;
     expect(draft).toContain("(draft: not in the preview)");
     expect(draft).not.toContain("](");
   });
 
   test("new warnings with their fix on one line, and sources added and removed", () => {
-    expect(markdown).toContain('- New warning (line 27): "pathology": looks like a medical word. Fix: explain it or add a glossary entry');
-    expect(markdown).toContain("- Source added: [Seeking a Second Opinion](https://www.cancer.net/navigating-cancer-care/second-opinion) (Cancer.Net)");
-    expect(markdown).toContain("- Source removed: [Seeking a second opinion](https://www.cancer.org/second-opinion) (American Cancer Society)");
+    expect(markdown).toContain(
+      '- New warning (line 27): "pathology": looks like a medical word. Fix: explain it or add a glossary entry',
+    );
+    expect(markdown).toContain(
+      "- Source added: [Seeking a Second Opinion](https://www.cancer.net/navigating-cancer-care/second-opinion) (Cancer.Net)",
+    );
+    expect(markdown).toContain(
+      "- Source removed: [Seeking a second opinion](https://www.cancer.org/second-opinion) (American Cancer Society)",
+    );
     expect(markdown).toContain("**The content check finds 1 problem.**");
     expect(markdown).toContain("Other content files: `content/glossary/pathologist.yaml` (changed).");
   });
@@ -137,13 +182,19 @@ describe("summaryMarkdown", () => {
   });
 
   test("no page changed", () => {
-    expect(summaryMarkdown({ pages: [], otherFiles: [], errors: 0 })).toContain("No article or guide is added, changed or removed.");
+    expect(summaryMarkdown({ pages: [], otherFiles: [], errors: 0 })).toContain(
+      "No article or guide is added, changed or removed.",
+    );
   });
 });
 
 describe("npm run change-summary", () => {
   test("prints the summary of the fixture folders with the real content check", () => {
-    const result = spawnSync(process.execPath, ["scripts/change-summary.ts", "--base", BEFORE, "--head", AFTER, "--preview-base", PREVIEW], { encoding: "utf8" });
+    const result = spawnSync(
+      process.execPath,
+      ["scripts/change-summary.ts", "--base", BEFORE, "--head", AFTER, "--preview-base", PREVIEW],
+      { encoding: "utf8" },
+    );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^## What this pull request changes/);
     expect(result.stdout).toContain(`[Asking for a second opinion](${PREVIEW}articles/second-opinion/)`);

@@ -11,7 +11,9 @@ import { brokenLinks } from "../link-check";
 import { indexedUrls } from "../search-index";
 
 const sites: IsolatedSite[] = [];
-afterAll(() => sites.forEach((site) => site.remove()));
+afterAll(() => {
+  for (const site of sites) site.remove();
+});
 const newSite = (from?: string) => {
   const site = isolatedSite(from);
   sites.push(site);
@@ -35,13 +37,25 @@ describe("a build with a content mistake", () => {
 describe("a good build", () => {
   const site = newSite();
   const draft = readFileSync("tests/fixtures/content/guides/good-guide.mdx", "utf8");
-  writeFileSync(join(site.content, "guides/draft-guide.mdx"), draft.replace("published: 2025-03-01", "published: 2025-03-01\ndraft: true"));
-  writeFileSync(join(site.content, "guides/future-guide.mdx"), draft.replace("published: 2025-03-01", "published: 2099-01-01"));
-  writeFileSync(join(site.content, "guides/overdue-guide.mdx"), draft.replace("published: 2025-03-01", "published: 2025-03-01\nnextReview: 2026-01-01"));
+  writeFileSync(
+    join(site.content, "guides/draft-guide.mdx"),
+    draft.replace("published: 2025-03-01", "published: 2025-03-01\ndraft: true"),
+  );
+  writeFileSync(
+    join(site.content, "guides/future-guide.mdx"),
+    draft.replace("published: 2025-03-01", "published: 2099-01-01"),
+  );
+  writeFileSync(
+    join(site.content, "guides/overdue-guide.mdx"),
+    draft.replace("published: 2025-03-01", "published: 2025-03-01\nnextReview: 2026-01-01"),
+  );
   // The Spanish edition, with the article's translation made before its original's last update.
   cpSync("tests/fixtures/spanish", site.content, { recursive: true });
   const translation = join(site.content, "es/articles/good-article.mdx");
-  writeFileSync(translation, readFileSync(translation, "utf8").replace("translated: 2025-04-02", "translated: 2025-03-20"));
+  writeFileSync(
+    translation,
+    readFileSync(translation, "utf8").replace("translated: 2025-04-02", "translated: 2025-03-20"),
+  );
   const scaffold = site.run(["new", "article", "A brand new test article"]);
   const build = site.run(["astro", "build"]);
 
@@ -72,19 +86,29 @@ describe("a good build", () => {
 
   test("draws a share image for each published post and the site, none for drafts", () => {
     const png = (path: string) => readFileSync(join(site.dir, "dist", path));
-    for (const path of ["share/site.png", "share/articles/good-article.png", "share/articles/a-brand-new-test-article.png", "share/guides/good-guide.png"]) {
+    for (const path of [
+      "share/site.png",
+      "share/articles/good-article.png",
+      "share/articles/a-brand-new-test-article.png",
+      "share/guides/good-guide.png",
+    ]) {
       const bytes = png(path);
       expect(bytes.subarray(1, 4).toString(), path).toBe("PNG");
       expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], path).toEqual([1200, 630]);
     }
-    for (const id of ["draft-guide", "future-guide"]) expect(existsSync(join(site.dir, `dist/share/guides/${id}.png`)), id).toBe(false);
+    for (const id of ["draft-guide", "future-guide"])
+      expect(existsSync(join(site.dir, `dist/share/guides/${id}.png`)), id).toBe(false);
   });
 
   test("a translation made before its original's last update says so on the page; a current one does not", () => {
-    expect(build.output).toMatch(/content\/es\/articles\/good-article\.mdx.*\n?.*the English original changed on 2025-04-01/);
+    expect(build.output).toMatch(
+      /content\/es\/articles\/good-article\.mdx.*\n?.*the English original changed on 2025-04-01/,
+    );
     const stale = read(site, "es/articles/good-article/index.html");
     expect(stale).toContain('<html lang="es"');
-    expect(stale).toMatch(/<p class="translation-notice" role="note">La versión en inglés se actualizó el 1 de abril de 2025; esta traducción puede no incluir los cambios\.<\/p>/);
+    expect(stale).toMatch(
+      /<p class="translation-notice" role="note">La versión en inglés se actualizó el 1 de abril de 2025; esta traducción puede no incluir los cambios\.<\/p>/,
+    );
     expect(read(site, "es/guides/good-guide/index.html")).not.toContain('class="translation-notice"');
     expect(read(site, "articles/good-article/index.html")).not.toContain('class="translation-notice"');
   });
@@ -118,7 +142,10 @@ describe("npm run dev", () => {
   test("shows drafts, marked as drafts, and explains that search needs a build", async () => {
     const site = newSite();
     const draft = readFileSync("tests/fixtures/content/guides/good-guide.mdx", "utf8");
-    writeFileSync(join(site.content, "guides/draft-guide.mdx"), draft.replace("published: 2025-03-01", "published: 2025-03-01\ndraft: true"));
+    writeFileSync(
+      join(site.content, "guides/draft-guide.mdx"),
+      draft.replace("published: 2025-03-01", "published: 2025-03-01\ndraft: true"),
+    );
     const dev = await startDev(site, 4391);
     try {
       const response = await fetch(`${dev.url}/guides/draft-guide/`);
@@ -153,7 +180,9 @@ describe("a build under a base path (e.g. GitHub Pages at /patient-guides/)", ()
     expect(read(site, "rss.xml")).toContain(`<link>${SITE}${BASE}articles/getting-a-second-opinion/</link>`);
     expect(read(site, "sitemap-0.xml")).toContain(`<loc>${SITE}${BASE}guides/insurance/</loc>`);
     expect(read(site, "robots.txt")).toContain(`Sitemap: ${SITE}${BASE}sitemap-index.xml`);
-    expect(read(site, "_redirects")).toContain(`${BASE}blog/in-cancer-expertise-is-crucial-tips-on-getting-a-second-opinion/ ${BASE}articles/getting-a-second-opinion/ 301`);
+    expect(read(site, "_redirects")).toContain(
+      `${BASE}blog/in-cancer-expertise-is-crucial-tips-on-getting-a-second-opinion/ ${BASE}articles/getting-a-second-opinion/ 301`,
+    );
     expect(read(site, "search/index.html")).toContain(`data-bundle="${BASE}pagefind/"`);
   });
 });

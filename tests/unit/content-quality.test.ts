@@ -79,9 +79,10 @@ describe("citations", () => {
     `%s cites at least ${MIN_GUIDE_SOURCES_CITED} distinct sources with <Cite>`,
     (file, page) => {
       const distinct = [...new Set(citedIds(page.tree))];
-      expect(distinct.length, `${file} cites only ${distinct.length} source(s): ${distinct.join(", ") || "none"}`).toBeGreaterThanOrEqual(
-        MIN_GUIDE_SOURCES_CITED,
-      );
+      expect(
+        distinct.length,
+        `${file} cites only ${distinct.length} source(s): ${distinct.join(", ") || "none"}`,
+      ).toBeGreaterThanOrEqual(MIN_GUIDE_SOURCES_CITED);
     },
   );
 
@@ -112,7 +113,9 @@ test.skipIf(!hasOverlapTool)(
       output = execFileSync(process.execPath, [overlapTool], { cwd: repoRoot, encoding: "utf8", stdio: "pipe" });
     } catch (error) {
       const failed = error as { status?: number; stdout?: string; stderr?: string };
-      throw new Error(`seed-overlap exited ${failed.status}; copied runs:\n${failed.stdout ?? ""}${failed.stderr ?? ""}`);
+      throw new Error(
+        `seed-overlap exited ${failed.status}; copied runs:\n${failed.stdout ?? ""}${failed.stderr ?? ""}`,
+      );
     }
     expect(output).toContain("no copied runs found");
   },
@@ -126,8 +129,11 @@ describe("the home page's start-here path", () => {
 });
 
 describe("trust features on every article and guide", () => {
-  test.each(pages.map((page) => [page.file, page] as const))("%s ends with a numbered Next steps list", (file, page) => {
-    const last = [...page.tree.children].reverse().find((node) => node.type !== "yaml");
-    expect(last && "name" in last ? last.name : last?.type, `${file} should end with <NextSteps>`).toBe("NextSteps");
-  });
+  test.each(pages.map((page) => [page.file, page] as const))(
+    "%s ends with a numbered Next steps list",
+    (file, page) => {
+      const last = [...page.tree.children].reverse().find((node) => node.type !== "yaml");
+      expect(last && "name" in last ? last.name : last?.type, `${file} should end with <NextSteps>`).toBe("NextSteps");
+    },
+  );
 });

@@ -7,7 +7,9 @@ describe("the CSP meta after the build", () => {
     "default-src 'self';img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA=' 'sha256-BB+/=='; style-src 'self' 'sha256-CCC=';";
 
   test("drops script hashes but keeps the script sources and every style hash", () => {
-    expect(withoutScriptHashes(policy)).toBe("default-src 'self';img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'sha256-CCC=';");
+    expect(withoutScriptHashes(policy)).toBe(
+      "default-src 'self';img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'sha256-CCC=';",
+    );
   });
 
   test("leaves a policy without script hashes as it was", () => {

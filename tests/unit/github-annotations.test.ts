@@ -44,8 +44,16 @@ describe("annotations", () => {
   });
 
   test("a warning is ::warning; a problem without a line has no line property", () => {
-    const line = githubAnnotation({ file: "content/guides/iort.mdx", field: "<NextSteps>", message: "the page has no Next steps list", fix: "add one", severity: "warning" });
-    expect(line).toBe("::warning file=content/guides/iort.mdx,title=Content check%3A <NextSteps>::<NextSteps>: the page has no Next steps list%0AFix: add one");
+    const line = githubAnnotation({
+      file: "content/guides/iort.mdx",
+      field: "<NextSteps>",
+      message: "the page has no Next steps list",
+      fix: "add one",
+      severity: "warning",
+    });
+    expect(line).toBe(
+      "::warning file=content/guides/iort.mdx,title=Content check%3A <NextSteps>::<NextSteps>: the page has no Next steps list%0AFix: add one",
+    );
   });
 
   test("awkward paths and messages stay on one line and inside their property", () => {
@@ -68,8 +76,21 @@ describe("annotations", () => {
   });
 
   test("errors come first, then warnings, each in file and line order", () => {
-    const make = (file: string, line: number, severity?: "warning"): Problem => ({ file, line, field: "f", message: "m", fix: "x", ...(severity ? { severity } : {}) });
-    const lines = githubAnnotations([make("b.mdx", 2, "warning"), make("b.mdx", 9), make("a.mdx", 5, "warning"), make("a.mdx", 7), make("a.mdx", 1)]);
+    const make = (file: string, line: number, severity?: "warning"): Problem => ({
+      file,
+      line,
+      field: "f",
+      message: "m",
+      fix: "x",
+      ...(severity ? { severity } : {}),
+    });
+    const lines = githubAnnotations([
+      make("b.mdx", 2, "warning"),
+      make("b.mdx", 9),
+      make("a.mdx", 5, "warning"),
+      make("a.mdx", 7),
+      make("a.mdx", 1),
+    ]);
     expect(lines.map((line) => /^::(\w+) file=([^,]+),line=(\d+)/.exec(line)!.slice(1).join(" "))).toEqual([
       "error a.mdx 1",
       "error a.mdx 7",
@@ -82,7 +103,9 @@ describe("annotations", () => {
 
 describe("npm run validate -- --format github", () => {
   const made: string[] = [];
-  afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
 
   test("prints one annotation per problem on a bad fixture, exits 1, and fills the job summary", () => {
     const dir = mkdtempSync(join(tmpdir(), "annotations-"));
@@ -97,12 +120,18 @@ describe("npm run validate -- --format github", () => {
     });
     expect(result.status).toBe(1);
     const annotation = result.stdout.split("\n").find((line) => line.startsWith("::error "));
-    expect(annotation).toMatch(/^::error file=[^,]*articles\/missing-title\.mdx,line=\d+,title=Content check%3A title::title: is missing.*%0AFix: /);
+    expect(annotation).toMatch(
+      /^::error file=[^,]*articles\/missing-title\.mdx,line=\d+,title=Content check%3A title::title: is missing.*%0AFix: /,
+    );
     expect(readFileSync(summary, "utf8")).toContain("title: is missing");
   });
 
   test("the good fixture site has no error annotations and exits 0", () => {
-    const result = spawnSync(process.execPath, ["scripts/validate.ts", "--format", "github", "--content", "tests/fixtures/content"], { encoding: "utf8" });
+    const result = spawnSync(
+      process.execPath,
+      ["scripts/validate.ts", "--format", "github", "--content", "tests/fixtures/content"],
+      { encoding: "utf8" },
+    );
     expect(result.stdout).not.toContain("::error");
     expect(result.status).toBe(0);
   });

@@ -16,7 +16,17 @@ type Tree = { [key: string]: unknown };
 function leaves(tree: Tree, prefix = ""): Array<[string, string]> {
   return Object.entries(tree).flatMap(([key, value]): Array<[string, string]> => {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "function") return [[path, String((value as (...args: unknown[]) => unknown)(...Array.from({ length: value.length }, (_, index) => `[${index + 1}]`)))]];
+    if (typeof value === "function")
+      return [
+        [
+          path,
+          String(
+            (value as (...args: unknown[]) => unknown)(
+              ...Array.from({ length: value.length }, (_, index) => `[${index + 1}]`),
+            ),
+          ),
+        ],
+      ];
     if (value && typeof value === "object") return leaves(value as Tree, path);
     return [[path, String(value)]];
   });
@@ -28,7 +38,9 @@ describe("interface dictionaries", () => {
   test.each(LOCALES)("%s has exactly the English keys, none empty", (locale) => {
     const entries = new Map(leaves(dictionaries[locale]));
     expect([...entries.keys()].sort()).toEqual([...english.keys()].sort());
-    const empty = [...entries].filter(([key, value]) => !value.trim() && !(locale === "en" && key === "sources.inEnglish"));
+    const empty = [...entries].filter(
+      ([key, value]) => !value.trim() && !(locale === "en" && key === "sources.inEnglish"),
+    );
     expect(empty).toEqual([]);
   });
 
@@ -49,8 +61,17 @@ describe("interface dictionaries", () => {
 
 describe("site identity in every language", () => {
   test("every localized field of the site config has text in each language", () => {
-    const localized = [site.name, site.tagline, site.disclaimer, site.emergency, site.organization.locations, ...site.organization.phones.map((line) => line.serves), ...site.helplines.flatMap((line) => [line.name, line.note])];
-    for (const field of localized) for (const locale of LOCALES) expect(field[locale].trim(), JSON.stringify(field)).not.toBe("");
+    const localized = [
+      site.name,
+      site.tagline,
+      site.disclaimer,
+      site.emergency,
+      site.organization.locations,
+      ...site.organization.phones.map((line) => line.serves),
+      ...site.helplines.flatMap((line) => [line.name, line.note]),
+    ];
+    for (const field of localized)
+      for (const locale of LOCALES) expect(field[locale].trim(), JSON.stringify(field)).not.toBe("");
   });
 });
 

@@ -44,7 +44,12 @@ export function isolatedSite(contentFrom = "tests/fixtures/content"): IsolatedSi
     run(args, extra) {
       const [command, ...rest] = args;
       const bin = command === "astro" ? [ASTRO, ...rest] : [join(dir, "scripts", `${command}.ts`), ...rest];
-      const result = spawnSync(process.execPath, bin, { cwd: dir, env: childEnv(extra), encoding: "utf8", timeout: 120_000 });
+      const result = spawnSync(process.execPath, bin, {
+        cwd: dir,
+        env: childEnv(extra),
+        encoding: "utf8",
+        timeout: 120_000,
+      });
       return { code: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),

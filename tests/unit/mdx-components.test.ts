@@ -12,7 +12,7 @@ import Cite from "../../src/components/mdx/Cite.astro";
 import KeyFacts from "../../src/components/mdx/KeyFacts.astro";
 import Term from "../../src/components/mdx/Term.astro";
 import { site } from "../../src/site.config";
-import { toString } from "hast-util-to-string";
+import { toString as textOf } from "hast-util-to-string";
 import { attr, render, renderHtml } from "./render";
 
 type Locals = App.Locals;
@@ -29,9 +29,27 @@ async function renderError(...args: Parameters<typeof renderHtml>): Promise<stri
 }
 
 const sources = [
-  { id: "nci-second", title: "Getting a second opinion", publisher: "National Cancer Institute", url: "https://www.cancer.gov/a", year: 2024 },
-  { id: "hhs-access", title: "Right of access", publisher: "HHS", url: "https://www.hhs.gov/b", accessed: new Date("2026-11-24") },
-  { id: "cms-medicare", title: "Second surgical opinions", publisher: "Medicare.gov", url: "https://www.medicare.gov/c", year: 2025 },
+  {
+    id: "nci-second",
+    title: "Getting a second opinion",
+    publisher: "National Cancer Institute",
+    url: "https://www.cancer.gov/a",
+    year: 2024,
+  },
+  {
+    id: "hhs-access",
+    title: "Right of access",
+    publisher: "HHS",
+    url: "https://www.hhs.gov/b",
+    accessed: new Date("2026-11-24"),
+  },
+  {
+    id: "cms-medicare",
+    title: "Second surgical opinions",
+    publisher: "Medicare.gov",
+    url: "https://www.medicare.gov/c",
+    year: 2025,
+  },
 ];
 const pageLocals = (): Locals => ({ pageSources: sources });
 
@@ -60,7 +78,10 @@ describe("Callout", () => {
   });
 
   test("a title replaces the default label", async () => {
-    const page = await render(Callout, { props: { type: "tip", title: "Ask for copies for yourself" }, slots: { default: "<p>x</p>" } });
+    const page = await render(Callout, {
+      props: { type: "tip", title: "Ask for copies for yourself" },
+      slots: { default: "<p>x</p>" },
+    });
     expect(page.text(".callout__title")).toBe("Ask for copies for yourself");
     expect(page.html).not.toContain(">Tip<");
   });
@@ -89,11 +110,14 @@ describe("KeyFacts", () => {
     expect(attr(section, "ariaLabelledBy")).toBe(attr(heading, "id"));
     expect(page.text("h2")).toBe("Key points");
     expect(page.all("section.key-facts > ul > li")).toHaveLength(2);
-    expect(page.all("section.key-facts li").map((li) => toString(li))).toEqual(["First point", "Second point"]);
+    expect(page.all("section.key-facts li").map((li) => textOf(li))).toEqual(["First point", "Second point"]);
   });
 
   test("takes a title", async () => {
-    const page = await render(KeyFacts, { props: { title: "What to know" }, slots: { default: "<ul><li>a</li></ul>" } });
+    const page = await render(KeyFacts, {
+      props: { title: "What to know" },
+      slots: { default: "<ul><li>a</li></ul>" },
+    });
     expect(page.text("h2")).toBe("What to know");
   });
 
@@ -162,7 +186,10 @@ describe("Checklist", () => {
   });
 
   test("loose list items (wrapped in <p>) become plain label text", async () => {
-    const page = await render(Checklist, { props, slots: { default: "<ul><li><p>Loose one</p></li><li><p>Loose two</p></li></ul>" } });
+    const page = await render(Checklist, {
+      props,
+      slots: { default: "<ul><li><p>Loose one</p></li><li><p>Loose two</p></li></ul>" },
+    });
     expect(page.all("label p")).toHaveLength(0);
     expect(page.text('label[for="my-questions-1"]')).toBe("Loose one");
   });
@@ -174,7 +201,10 @@ describe("Checklist", () => {
   });
 
   test("answerLines={12} stops, naming the value and the range it accepts", async () => {
-    const message = await renderError(Checklist, { props: { ...props, answerLines: 12 }, slots: { default: twoItems } });
+    const message = await renderError(Checklist, {
+      props: { ...props, answerLines: 12 },
+      slots: { default: twoItems },
+    });
     expect(message).toContain("<Checklist> got answerLines=12");
     expect(message).toContain("a whole number from 0 to 6");
   });
@@ -284,7 +314,10 @@ describe("Cite", () => {
 });
 
 describe("Term", () => {
-  const pathologist = parseYaml(readFileSync("content/glossary/pathologist.yaml", "utf8")) as { term: string; definition: string };
+  const pathologist = parseYaml(readFileSync("content/glossary/pathologist.yaml", "utf8")) as {
+    term: string;
+    definition: string;
+  };
 
   test("the first use is a button that opens a popover with the glossary definition and a link", async () => {
     const page = await render(Term, { props: { id: "pathologist" }, slots: { default: "pathologists" }, locals: {} });
@@ -314,7 +347,9 @@ describe("Term", () => {
     expect(first.all("button")).toHaveLength(1);
     expect(second.all("button, [popover], a")).toHaveLength(0);
     expect(second.html.trim()).toBe("Pathologists");
-    expect(attr(other.one("button"), "popoverTarget") ?? attr(other.one("button"), "popovertarget")).toBe("term-biopsy");
+    expect(attr(other.one("button"), "popoverTarget") ?? attr(other.one("button"), "popovertarget")).toBe(
+      "term-biopsy",
+    );
   });
 
   test("an id with no glossary file stops, naming the id and the missing file", async () => {

@@ -1,8 +1,20 @@
 import { describe, expect, test } from "vitest";
-import { byNewest, countBodyWords, isVisible, lastChanged, readingMinutes, relatedPosts, type PostRef } from "../../src/lib/posts";
+import {
+  byNewest,
+  countBodyWords,
+  isVisible,
+  lastChanged,
+  readingMinutes,
+  relatedPosts,
+  type PostRef,
+} from "../../src/lib/posts";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const post = (id: string, overrides: Partial<PostRef["data"]> = {}, collection: PostRef["collection"] = "guides"): PostRef => ({
+const post = (
+  id: string,
+  overrides: Partial<PostRef["data"]> = {},
+  collection: PostRef["collection"] = "guides",
+): PostRef => ({
   collection,
   id,
   data: { title: id, description: "", published: day("2026-01-01"), draft: false, topics: [], ...overrides },
@@ -21,7 +33,9 @@ describe("isVisible", () => {
   });
   test("a post dated today is published, whatever the hour", () => {
     const lateEvening = new Date("2026-11-24T23:59:00Z");
-    expect(isVisible(post("a", { published: day("2026-11-24") }).data, { now: lateEvening, includeUnpublished: false })).toBe(true);
+    expect(
+      isVisible(post("a", { published: day("2026-11-24") }).data, { now: lateEvening, includeUnpublished: false }),
+    ).toBe(true);
   });
   test("dev shows drafts and scheduled posts", () => {
     const draft = post("a", { draft: true, published: day("2030-01-01") });
@@ -73,7 +87,8 @@ describe("relatedPosts", () => {
 
 describe("reading time", () => {
   test("counts words, not markup", () => {
-    const body = '## A heading\n\nSome words here.<Cite id="x" /> A [link](/guides/a/) too.\n\n<Callout type="tip">\nTwo more\n</Callout>';
+    const body =
+      '## A heading\n\nSome words here.<Cite id="x" /> A [link](/guides/a/) too.\n\n<Callout type="tip">\nTwo more\n</Callout>';
     expect(countBodyWords(body)).toBe(10);
   });
   test("at least one minute, about 200 words a minute", () => {

@@ -4,20 +4,57 @@
  * and sentences that do not end at "EE. UU.".
  */
 import { describe, expect, test } from "vitest";
-import { fleschReadingEase, infleszBand, longSentences, readingStats, spanishReadingStats, spanishSyllables } from "../../src/lib/readability";
+import {
+  fleschReadingEase,
+  infleszBand,
+  longSentences,
+  readingStats,
+  spanishReadingStats,
+  spanishSyllables,
+} from "../../src/lib/readability";
 
 describe("spanishSyllables", () => {
   const words: Record<string, number> = {
     // one vowel group, one syllable: diphthongs and triphthongs
-    cuál: 1, muy: 1, hoy: 1, y: 1, ciudad: 2, biopsia: 2, cuidado: 3, tiene: 2, radioterapia: 5, Paraguay: 3, guau: 1,
+    cuál: 1,
+    muy: 1,
+    hoy: 1,
+    y: 1,
+    ciudad: 2,
+    biopsia: 2,
+    cuidado: 3,
+    tiene: 2,
+    radioterapia: 5,
+    Paraguay: 3,
+    guau: 1,
     // hiatus: two open vowels, or a stressed í or ú
-    leer: 2, poeta: 3, aéreo: 4, día: 2, país: 2, reír: 2, oncología: 5, "quirúrgica": 4,
+    leer: 2,
+    poeta: 3,
+    aéreo: 4,
+    día: 2,
+    país: 2,
+    reír: 2,
+    oncología: 5,
+    quirúrgica: 4,
     // silent u in que/qui/gue/gui; ü is said
-    que: 1, guerra: 2, aguante: 3, pingüino: 3, averigüéis: 4,
+    que: 1,
+    guerra: 2,
+    aguante: 3,
+    pingüino: 3,
+    averigüéis: 4,
     // y before a vowel is a consonant; h between vowels does not part them
-    mayo: 2, ahora: 3, búho: 2, alcohol: 3,
+    mayo: 2,
+    ahora: 3,
+    búho: 2,
+    alcohol: 3,
     // everyday words of these pages
-    cáncer: 2, médico: 3, patólogo: 4, segunda: 3, opinión: 3, atención: 3, seguro: 3,
+    cáncer: 2,
+    médico: 3,
+    patólogo: 4,
+    segunda: 3,
+    opinión: 3,
+    atención: 3,
+    seguro: 3,
   };
   for (const [word, count] of Object.entries(words)) {
     test(`${word}: ${count}`, () => expect(spanishSyllables(word)).toBe(count));
@@ -38,7 +75,13 @@ describe("spanishReadingStats", () => {
   });
 
   test("INFLESZ bands", () => {
-    expect([85, 70, 60, 45, 20].map(infleszBand)).toEqual(["muy fácil", "bastante fácil", "normal", "algo difícil", "muy difícil"]);
+    expect([85, 70, 60, 45, 20].map(infleszBand)).toEqual([
+      "muy fácil",
+      "bastante fácil",
+      "normal",
+      "algo difícil",
+      "muy difícil",
+    ]);
   });
 
   test('"EE. UU." and "Dr." do not end a sentence', () => {
@@ -46,7 +89,9 @@ describe("spanishReadingStats", () => {
   });
 
   test("shorter sentences and shorter words read easier", () => {
-    const hard = spanishReadingStats(["La administración hospitalaria interdisciplinaria proporcionará documentación complementaria relacionada con su tratamiento oncológico personalizado."]);
+    const hard = spanishReadingStats([
+      "La administración hospitalaria interdisciplinaria proporcionará documentación complementaria relacionada con su tratamiento oncológico personalizado.",
+    ]);
     const easy = spanishReadingStats(["El hospital le dará sus papeles. Pídalos. Son suyos."]);
     expect(easy.ease).toBeGreaterThan(hard.ease);
   });
@@ -63,5 +108,8 @@ describe("long Spanish sentences", () => {
 
 test("fleschReadingEase matches Flesch's formula on the English counts", () => {
   const stats = readingStats(["The doctor reads the report. Then she calls you."]);
-  expect(fleschReadingEase(stats)).toBeCloseTo(206.835 - 1.015 * (stats.words / stats.sentences) - 84.6 * (stats.syllables / stats.words), 1);
+  expect(fleschReadingEase(stats)).toBeCloseTo(
+    206.835 - 1.015 * (stats.words / stats.sentences) - 84.6 * (stats.syllables / stats.words),
+    1,
+  );
 });

@@ -2,7 +2,7 @@
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { fromHtml } from "hast-util-from-html";
 import { select, selectAll } from "hast-util-select";
-import { toString } from "hast-util-to-string";
+import { toString as textOf } from "hast-util-to-string";
 import type { Element, Root } from "hast";
 
 type AstroComponent = Parameters<AstroContainer["renderToString"]>[0];
@@ -41,7 +41,7 @@ export async function render(component: AstroComponent, options: RenderOptions =
     tree,
     one,
     all: (selector) => selectAll(selector, tree),
-    text: (selector) => (selector ? toString(one(selector)) : toString(tree)).replace(/\s+/g, " ").trim(),
+    text: (selector) => (selector ? textOf(one(selector)) : textOf(tree)).replace(/\s+/g, " ").trim(),
   };
 }
 

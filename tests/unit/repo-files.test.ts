@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { validatorSchema } from "../../src/lib/validate/frontmatter";
 import { componentRules } from "../../src/lib/component-rules";
-import { CACHE_CONTROL, SECURITY_HEADERS } from "../../src/lib/security";
+import { CACHE_CONTROL, HEADER_FILES, SECURITY_HEADERS, netlifyHeaders, nginxHeaders } from "../../src/lib/security";
 
 describe("the editors' documentation", () => {
   const contributing = readFileSync("CONTRIBUTING.md", "utf8");
@@ -34,21 +34,41 @@ describe("the editors' documentation", () => {
 });
 
 describe("deploy headers match the policy in src/lib/security.ts", () => {
-  test("public/_headers (Netlify, Cloudflare Pages) sends every security header on every path", () => {
-    const text = readFileSync("public/_headers", "utf8");
+  test("_headers (Netlify, Cloudflare Pages), written by the build, sends every security header on every path", () => {
+    const text = netlifyHeaders("/");
     const block = /^\/\*\n((?: {2}.+\n)+)/m.exec(text)?.[1] ?? "";
-    const headers = Object.fromEntries(block.trim().split("\n").map((line) => line.trim().split(/:\s(.+)/).slice(0, 2)));
+    const headers = Object.fromEntries(
+      block
+        .trim()
+        .split("\n")
+        .map((line) =>
+          line
+            .trim()
+            .split(/:\s(.+)/)
+            .slice(0, 2),
+        ),
+    );
     expect(headers).toEqual(SECURITY_HEADERS);
-    expect(text).toMatch(new RegExp(`^/_astro/\\*\\n {2}Cache-Control: ${escape(CACHE_CONTROL.immutable)}$`, "m"));
+    expect(text).toMatch(new RegExp(`^/_astro/\\*\\n {2}Cache-Control: ${escapeText(CACHE_CONTROL.immutable)}$`, "m"));
+    expect(netlifyHeaders("/patient-guides")).toContain("\n/patient-guides/_astro/*\n");
   });
 
-  test("deploy/security-headers.conf (nginx) sends the same headers, always", () => {
-    const lines = readFileSync("deploy/security-headers.conf", "utf8").split("\n").filter((line) => line.startsWith("add_header"));
-    const headers = Object.fromEntries(lines.map((line) => /^add_header (\S+) "(.+)" always;$/.exec(line)!.slice(1, 3)));
+  test("_security-headers.nginx sends the same headers, always, and deploy/nginx.conf includes it in every location that adds headers", () => {
+    const lines = nginxHeaders()
+      .split("\n")
+      .filter((line) => line.startsWith("add_header"));
+    const headers = Object.fromEntries(
+      lines.map((line) => /^add_header (\S+) "(.+)" always;$/.exec(line)!.slice(1, 3)),
+    );
     expect(headers).toEqual(SECURITY_HEADERS);
     const nginx = readFileSync("deploy/nginx.conf", "utf8");
     expect(nginx).toContain(`add_header Cache-Control "${CACHE_CONTROL.immutable}" always;`);
     expect(nginx).toContain(`add_header Cache-Control "${CACHE_CONTROL.short}" always;`);
+    const locations = nginx
+      .split(/\n\s*location /)
+      .slice(1)
+      .filter((block) => block.includes("add_header"));
+    for (const block of locations) expect(block).toContain(`include /var/www/patient-guides/${HEADER_FILES.nginx};`);
   });
 
   test("the CSP allows scripts only as files from the site itself, and nothing from elsewhere", () => {
@@ -62,4 +82,23 @@ describe("deploy headers match the policy in src/lib/security.ts", () => {
   });
 });
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeText = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("the Node.js floor", () => {
+  const floor = /^>=(\d+\.\d+)$/.exec(JSON.parse(readFileSync("package.json", "utf8")).engines.node)?.[1];
+
+  test("is the first Node that runs the TypeScript scripts without a flag (type stripping: 22.18)", () => {
+    expect(floor).toBe("22.18");
+    // `npm run validate` and friends are `node scripts/x.ts`: they rely on it.
+    const scripts = Object.values(JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>);
+    expect(scripts.some((script) => /^node scripts\/\S+\.ts/.test(script))).toBe(true);
+  });
+
+  test("is what the README, the editors' guide, the test runner and CI bootstrap say and use", () => {
+    expect(readFileSync("README.md", "utf8")).toContain(`Node.js ${floor} or newer`);
+    expect(readFileSync("CONTRIBUTING.md", "utf8")).toContain(`Node.js ${floor} or newer`);
+    expect(readFileSync("scripts/test.mjs", "utf8")).toContain('readJson("package.json").engines.node');
+    expect(readFileSync(".ci/run", "utf8")).toContain("engines.node");
+    expect(Number(readFileSync(".nvmrc", "utf8").trim())).toBeGreaterThanOrEqual(Number(floor!.split(".")[0]));
+  });
+});

@@ -19,9 +19,15 @@ beforeAll(() => {
   const article = readFileSync(join(dir, "articles/good-article.mdx"), "utf8");
   const withDates = (title: string, dates: string) =>
     article.replace(/^title: .*$/m, `title: "${title}"`).replace(/^nextReview: .*$/m, dates);
-  writeFileSync(join(dir, "articles/overdue.mdx"), withDates("Overdue *page*", "nextReview: 2026-12-01\nreviewed: 2025-12-01\nreviewedBy: editorial-team"));
+  writeFileSync(
+    join(dir, "articles/overdue.mdx"),
+    withDates("Overdue *page*", "nextReview: 2026-12-01\nreviewed: 2025-12-01\nreviewedBy: editorial-team"),
+  );
   writeFileSync(join(dir, "articles/due-soon.mdx"), withDates("Due soon", "nextReview: 2027-02-09"));
-  writeFileSync(join(dir, "articles/later.mdx"), withDates("Later", "nextReview: 2027-06-01\nreviewed: 2026-06-01\nreviewedBy: editorial-team"));
+  writeFileSync(
+    join(dir, "articles/later.mdx"),
+    withDates("Later", "nextReview: 2027-06-01\nreviewed: 2026-06-01\nreviewedBy: editorial-team"),
+  );
   writeFileSync(join(dir, "articles/draft.mdx"), withDates("A draft", "nextReview: 2026-01-01\ndraft: true"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,11 +55,18 @@ describe("reviewsDue and neverReviewed", () => {
 
 describe("the review issue body", () => {
   test("sections for overdue, due soon and never reviewed, with links to the files", () => {
-    const body = reviewIssueBody(reviewsDue(dir, 60, NOW), neverReviewed(dir), { now: NOW, linkBase: "https://github.com/o/r/blob/main/" });
+    const body = reviewIssueBody(reviewsDue(dir, 60, NOW), neverReviewed(dir), {
+      now: NOW,
+      linkBase: "https://github.com/o/r/blob/main/",
+    });
     expect(body).toContain("**1 overdue, 1 due within 60 days, 3 never clinically reviewed.**");
     const section = (heading: string) => body.split(`## ${heading}\n`)[1]!.split("\n## ")[0]!;
-    expect(section("Overdue")).toMatch(/- \[`[^`]*articles\/overdue\.mdx`\]\(https:\/\/github\.com\/o\/r\/blob\/main\/[^)]*articles\/overdue\.mdx\): Overdue \\\*page\\\*\. Review OVERDUE by 19 days \(2026-12-01\); last clinically reviewed 2025-12-01\./);
-    expect(section("Due within 60 days")).toContain("Due soon. Review due in 51 days (2027-02-09); never clinically reviewed.");
+    expect(section("Overdue")).toMatch(
+      /- \[`[^`]*articles\/overdue\.mdx`\]\(https:\/\/github\.com\/o\/r\/blob\/main\/[^)]*articles\/overdue\.mdx\): Overdue \\\*page\\\*\. Review OVERDUE by 19 days \(2026-12-01\); last clinically reviewed 2025-12-01\./,
+    );
+    expect(section("Due within 60 days")).toContain(
+      "Due soon. Review due in 51 days (2027-02-09); never clinically reviewed.",
+    );
     const never = section("Never clinically reviewed");
     expect(never).toContain("articles/due-soon.mdx");
     expect(never).toContain("guides/good-guide.mdx");

@@ -16,7 +16,9 @@ import { parseMdx } from "../../src/lib/mdx-source";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
 const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function fixtureSite(): string {
   const dir = mkdtempSync(join(tmpdir(), "scaffold-"));
@@ -26,7 +28,12 @@ function fixtureSite(): string {
   return dir;
 }
 
-const translationOf = (dir: string, collection: "articles" | "guides", id: string, title = "Una guía de prueba traducida") =>
+const translationOf = (
+  dir: string,
+  collection: "articles" | "guides",
+  id: string,
+  title = "Una guía de prueba traducida",
+) =>
   renderTranslation({
     kind: collection === "guides" ? "guide" : "article",
     title,
@@ -42,10 +49,22 @@ describe("renderTranslation", () => {
     const dir = fixtureSite();
     const text = translationOf(dir, "guides", "good-guide");
     const data = parseYaml(parseMdx(text).frontmatterText) as Record<string, unknown>;
-    const original = parseYaml(parseMdx(readFileSync(join(dir, "guides/good-guide.mdx"), "utf8")).frontmatterText) as Record<string, unknown>;
-    expect(data).toMatchObject({ title: "Una guía de prueba traducida", translationOf: "guides/good-guide", translated: "2026-11-24", published: "2026-11-24", author: original.author, topics: original.topics, keywords: [] });
+    const original = parseYaml(
+      parseMdx(readFileSync(join(dir, "guides/good-guide.mdx"), "utf8")).frontmatterText,
+    ) as Record<string, unknown>;
+    expect(data).toMatchObject({
+      title: "Una guía de prueba traducida",
+      translationOf: "guides/good-guide",
+      translated: "2026-11-24",
+      published: "2026-11-24",
+      author: original.author,
+      topics: original.topics,
+      keywords: [],
+    });
     const sources = data.sources as Array<{ id: string; url: string; language?: string }>;
-    expect(sources.map((source) => source.id)).toEqual((original.sources as Array<{ id: string }>).map((source) => source.id));
+    expect(sources.map((source) => source.id)).toEqual(
+      (original.sources as Array<{ id: string }>).map((source) => source.id),
+    );
     expect(sources.every((source) => source.language === "en")).toBe(true);
     expect(String(data.description)).toContain(PLACEHOLDER);
   });
@@ -53,9 +72,19 @@ describe("renderTranslation", () => {
   test("drops what is true only of the English page: review, changes, hero image, old addresses", () => {
     const dir = fixtureSite();
     const path = join(dir, "articles/good-article.mdx");
-    writeFileSync(path, readFileSync(path, "utf8").replace("author: editorial-team", "author: editorial-team\nlegacyPaths: [/blog/old/]\nusOnly: true"));
-    const data = parseYaml(parseMdx(translationOf(dir, "articles", "good-article")).frontmatterText) as Record<string, unknown>;
-    for (const field of ["updated", "changes", "hero", "reviewed", "reviewedBy", "legacyPaths"]) expect(data, field).not.toHaveProperty(field);
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace(
+        "author: editorial-team",
+        "author: editorial-team\nlegacyPaths: [/blog/old/]\nusOnly: true",
+      ),
+    );
+    const data = parseYaml(parseMdx(translationOf(dir, "articles", "good-article")).frontmatterText) as Record<
+      string,
+      unknown
+    >;
+    for (const field of ["updated", "changes", "hero", "reviewed", "reviewedBy", "legacyPaths"])
+      expect(data, field).not.toHaveProperty(field);
     expect(data.usOnly).toBe(true);
     expect(data.nextReview).toBeDefined();
   });
@@ -68,32 +97,52 @@ describe("renderTranslation", () => {
     writeFileSync(join(dir, "es/articles/good-article.mdx"), text, { flag: "w" });
     const problems = validateContent({ contentDir: dir, now: NOW });
     expect(problems.length).toBeGreaterThan(3);
-    expect(problems.every((problem) => isError(problem) && problem.file.endsWith("es/articles/good-article.mdx")), JSON.stringify(problems, null, 1)).toBe(true);
+    expect(
+      problems.every((problem) => isError(problem) && problem.file.endsWith("es/articles/good-article.mdx")),
+      JSON.stringify(problems, null, 1),
+    ).toBe(true);
     expect(new Set(problems.map((problem) => problem.field))).toEqual(new Set(["TODO", "description"]));
   });
 
   test("once every placeholder is translated, the page passes", () => {
     const dir = fixtureSite();
     const text = translationOf(dir, "guides", "good-guide")
-      .replace(/description: ".*"/, 'description: "Una guía de prueba con tres fuentes y una lista, para comprobar la revisión del contenido."')
+      .replace(
+        /description: ".*"/,
+        'description: "Una guía de prueba con tres fuentes y una lista, para comprobar la revisión del contenido."',
+      )
       .replace(/^(#+) TODO: .*$/gm, "$1 Qué llevar")
       .split("\n")
       .map((line) => (line.startsWith("{/*") ? line : line.replace(/TODO: .*?(?=<Cite id=|$)/, "Lleve sus registros.")))
       .join("\n");
     writeFileSync(join(dir, "es/guides/good-guide.mdx"), text, { flag: "w" });
-    expect(validateContent({ contentDir: dir, now: NOW }).map((problem) => `${problem.field}: ${problem.message}`)).toEqual([]);
+    expect(
+      validateContent({ contentDir: dir, now: NOW }).map((problem) => `${problem.field}: ${problem.message}`),
+    ).toEqual([]);
   });
 });
 
 describe("the English scaffold", () => {
   test("has no TODO placeholder: it passes the content check as it is", () => {
-    expect(renderPost({ kind: "guide", title: "A new guide", date: "2026-11-24", author: "editorial-team", topics: ["insurance"], draft: false })).not.toContain(PLACEHOLDER);
+    expect(
+      renderPost({
+        kind: "guide",
+        title: "A new guide",
+        date: "2026-11-24",
+        author: "editorial-team",
+        topics: ["insurance"],
+        draft: false,
+      }),
+    ).not.toContain(PLACEHOLDER);
   });
 });
 
 describe("npm run new -- guide ... --lang es --from <id>", () => {
   const run = (dir: string, ...args: string[]) =>
-    spawnSync(process.execPath, ["scripts/new.ts", ...args], { encoding: "utf8", env: { ...process.env, CONTENT_DIR: dir } });
+    spawnSync(process.execPath, ["scripts/new.ts", ...args], {
+      encoding: "utf8",
+      env: { ...process.env, CONTENT_DIR: dir },
+    });
 
   test("writes content/es/guides/<id>.mdx, then refuses to overwrite it", () => {
     const dir = fixtureSite();

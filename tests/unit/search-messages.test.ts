@@ -13,9 +13,20 @@ describe("searchMessages", () => {
       const messages = searchMessages(dictionaries[locale], LOCALE_INFO[locale].intl);
       for (const [key, value] of Object.entries(messages)) expect(value.trim(), key).not.toBe("");
       expect(messages.resultsFor).toMatch(/\{0\}.*\{1\}/s);
-      for (const key of ["resultsForCorrected"] as const) for (const slot of ["{0}", "{1}", "{2}"]) expect(messages[key]).toContain(slot);
-      for (const key of ["showingInstead"] as const) for (const slot of ["{0}", "{1}"]) expect(messages[key]).toContain(slot);
-      for (const key of ["noResults", "didYouMeanSentence", "noResultsHelp", "manyResults", "showingBest", "showingCount", "didYouMean", "otherSections"] as const) {
+      for (const key of ["resultsForCorrected"] as const)
+        for (const slot of ["{0}", "{1}", "{2}"]) expect(messages[key]).toContain(slot);
+      for (const key of ["showingInstead"] as const)
+        for (const slot of ["{0}", "{1}"]) expect(messages[key]).toContain(slot);
+      for (const key of [
+        "noResults",
+        "didYouMeanSentence",
+        "noResultsHelp",
+        "manyResults",
+        "showingBest",
+        "showingCount",
+        "didYouMean",
+        "otherSections",
+      ] as const) {
         expect(messages[key], key).toContain("{0}");
       }
       expect(messages.glossaryType).toBe(dictionaries[locale].glossary.title);
@@ -24,11 +35,18 @@ describe("searchMessages", () => {
   test("Spanish says it in Spanish, with Spanish dates", () => {
     const messages = searchMessages(dictionaries.es, LOCALE_INFO.es.intl);
     expect(fill(messages.noResults, "medico")).toBe("No hay resultados para “medico”.");
-    expect(fill(messages.resultsFor, fill(messages.manyResults, "3"), "historial")).toBe("3 resultados para “historial”.");
-    expect(messages.glossaryType).toBe("Glosario");
-    expect(new Intl.DateTimeFormat(messages.dates, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(new Date("2026-11-24T00:00:00Z"))).toBe(
-      "24 de noviembre de 2026",
+    expect(fill(messages.resultsFor, fill(messages.manyResults, "3"), "historial")).toBe(
+      "3 resultados para “historial”.",
     );
+    expect(messages.glossaryType).toBe("Glosario");
+    expect(
+      new Intl.DateTimeFormat(messages.dates, {
+        year: "numeric",
+        month: "long",
+        day: "numeric",
+        timeZone: "UTC",
+      }).format(new Date("2026-11-24T00:00:00Z")),
+    ).toBe("24 de noviembre de 2026");
   });
 });
 
@@ -40,6 +58,11 @@ describe("fill and fillParts", () => {
   test("split a template around values that are not text", () => {
     const link = { link: true };
     expect(fillParts("Did you mean {0}?", link)).toEqual(["Did you mean ", link, "?"]);
-    expect(fillParts<unknown>("{0}. Search instead for {1}.", "a", link)).toEqual(["a", ". Search instead for ", link, "."]);
+    expect(fillParts<unknown>("{0}. Search instead for {1}.", "a", link)).toEqual([
+      "a",
+      ". Search instead for ",
+      link,
+      ".",
+    ]);
   });
 });

@@ -26,25 +26,25 @@ const texts = (query: string) => planQuery(query, settings).terms.map((term) => 
 
 describe("queryWords and singular", () => {
   test("lowercase words without punctuation around them; hyphens inside stay", () => {
-    expect(queryWords("  What's NCI-designated? (IORT), records.")).toEqual(["whats", "nci-designated", "iort", "records"]);
+    expect(queryWords("  What's NCI-designated? (IORT), records.")).toEqual([
+      "whats",
+      "nci-designated",
+      "iort",
+      "records",
+    ]);
   });
   test("a rough singular for looking words up", () => {
-    expect(["scans", "copies", "bills", "glasses", "diagnosis", "status", "doctors", "fees"].map((word) => singular(word))).toEqual([
-      "scan",
-      "copy",
-      "bill",
-      "glass",
-      "diagnosis",
-      "status",
-      "doctor",
-      "fee",
-    ]);
+    expect(
+      ["scans", "copies", "bills", "glasses", "diagnosis", "status", "doctors", "fees"].map((word) => singular(word)),
+    ).toEqual(["scan", "copy", "bill", "glass", "diagnosis", "status", "doctor", "fee"]);
   });
 });
 
 describe("accents and Spanish plurals", () => {
   test("foldAccents drops accents and keeps the letters", () => {
-    expect(foldAccents("radioterapia intraoperatória, médico, ESCÁNER, año, pingüino")).toBe("radioterapia intraoperatoria, medico, ESCANER, ano, pinguino");
+    expect(foldAccents("radioterapia intraoperatória, médico, ESCÁNER, año, pingüino")).toBe(
+      "radioterapia intraoperatoria, medico, ESCANER, ano, pinguino",
+    );
   });
   test("a Spanish word and its plural share one key, accents aside", () => {
     const key = (word: string) => synonymKey(word, "es");
@@ -58,11 +58,22 @@ describe("accents and Spanish plurals", () => {
     expect(["análisis", "virus", "mes"].map(key)).toEqual(["analisis", "virus", "mes"]);
   });
   test("Spanish stop words match with or without accents, and synonyms in the plural", () => {
-    const spanish = querySettings({ locale: "es", stopWords: ["qué", "como", "mi", "un", "hace"], synonyms: { escaner: ["imágenes"] } });
+    const spanish = querySettings({
+      locale: "es",
+      stopWords: ["qué", "como", "mi", "un", "hace"],
+      synonyms: { escaner: ["imágenes"] },
+    });
     expect(planQuery("¿Qué hace un patólogo?", spanish).terms.map((term) => term.text)).toEqual(["patólogo"]);
     expect(planQuery("que hace un patologo", spanish).terms.map((term) => term.text)).toEqual(["patologo"]);
-    expect(planQuery("cómo veo mis escáneres", spanish).terms.map((term) => term.text)).toEqual(["veo", "mis", "escáneres"]);
-    expect(planQuery("escaneres", spanish).terms[0]?.alternatives.map((alternative) => alternative.query)).toEqual(["escaneres", "imágenes"]);
+    expect(planQuery("cómo veo mis escáneres", spanish).terms.map((term) => term.text)).toEqual([
+      "veo",
+      "mis",
+      "escáneres",
+    ]);
+    expect(planQuery("escaneres", spanish).terms[0]?.alternatives.map((alternative) => alternative.query)).toEqual([
+      "escaneres",
+      "imágenes",
+    ]);
   });
 });
 
@@ -102,7 +113,12 @@ describe("planQuery", () => {
 });
 
 describe("fuseResults", () => {
-  const hit = (id: string, score: number, words: number[] = [1]): ScoredHit<string> => ({ id, score, words, result: id });
+  const hit = (id: string, score: number, words: number[] = [1]): ScoredHit<string> => ({
+    id,
+    score,
+    words,
+    result: id,
+  });
   test("ranks pages with every meaningful word above pages with some, and sums the terms' scores", () => {
     const plan = planQuery("copies scans", settings);
     // copies: A strong, B weak; scans: B; imaging: C
@@ -140,7 +156,14 @@ describe("pageRarity", () => {
 describe("capWithin and pagesFirst", () => {
   const isEntry = (id: string) => id.startsWith("g");
   test("lets at most one glossary entry into the top three, moving the others just after", () => {
-    expect(capWithin(["g1", "g2", "p1", "g3", "p2", "p3"], isEntry, 1, 3)).toEqual(["g1", "p1", "p2", "g2", "g3", "p3"]);
+    expect(capWithin(["g1", "g2", "p1", "g3", "p2", "p3"], isEntry, 1, 3)).toEqual([
+      "g1",
+      "p1",
+      "p2",
+      "g2",
+      "g3",
+      "p3",
+    ]);
     expect(capWithin(["p1", "p2"], isEntry, 1, 3)).toEqual(["p1", "p2"]);
   });
   test("puts the best page first and the best entry right after it", () => {
@@ -164,7 +187,17 @@ describe("editDistance", () => {
 });
 
 describe("Vocabulary", () => {
-  const vocabulary = new Vocabulary(["pathology", "oncologist", "mammograms", "insurance", "trials", "second", "hipaa", "placebo", "path"]);
+  const vocabulary = new Vocabulary([
+    "pathology",
+    "oncologist",
+    "mammograms",
+    "insurance",
+    "trials",
+    "second",
+    "hipaa",
+    "placebo",
+    "path",
+  ]);
   test("corrects a misspelled word to the closest site word", () => {
     expect(vocabulary.correct("pathalogy")).toBe("pathology");
     expect(vocabulary.correct("oncolgist")).toBe("oncologist");
@@ -192,8 +225,12 @@ describe("Vocabulary", () => {
     expect(Vocabulary.parse({ words: "médico" }, "es").locale).toBe("es");
   });
   test("knows a word typed without its accents, or with the wrong ones, and corrects to the site's spelling", () => {
-    const spanish = new Vocabulary(["historial", "médico", "radioterapia", "intraoperatoria", "patólogo", "ensayo", "laminillas"], "es");
-    for (const word of ["medico", "médico", "intraoperatória", "patologo", "historiales", "médicos"]) expect(spanish.knows(word), word).toBe(true);
+    const spanish = new Vocabulary(
+      ["historial", "médico", "radioterapia", "intraoperatoria", "patólogo", "ensayo", "laminillas"],
+      "es",
+    );
+    for (const word of ["medico", "médico", "intraoperatória", "patologo", "historiales", "médicos"])
+      expect(spanish.knows(word), word).toBe(true);
     expect(spanish.correct("medicco")).toBe("médico");
     expect(spanish.correct("patologp")).toBe("patólogo");
     expect(spanish.correct("ensallo")).toBe("ensayo");

@@ -8,14 +8,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { loadSearchSettings, searchSettingsDir, synonymsSchema, synonymsSchemaFor, stopWordsSchema, withGlossaryAliases } from "../../src/lib/search-settings";
+import {
+  loadSearchSettings,
+  searchSettingsDir,
+  synonymsSchema,
+  synonymsSchemaFor,
+  stopWordsSchema,
+  withGlossaryAliases,
+} from "../../src/lib/search-settings";
 import { planQuery, queryWords, querySettings, synonymKey } from "../../src/lib/search-query";
 import type { Locale } from "../../src/lib/i18n";
 
 const SETTINGS_DIR = "content/search";
 const settings = loadSearchSettings("en", SETTINGS_DIR);
 const query = querySettings(settings);
-const entries = Object.entries(parseYaml(readFileSync(join(SETTINGS_DIR, "synonyms.yaml"), "utf8")) as Record<string, string[]>);
+const entries = Object.entries(
+  parseYaml(readFileSync(join(SETTINGS_DIR, "synonyms.yaml"), "utf8")) as Record<string, string[]>,
+);
 
 describe("content/search/synonyms.yaml", () => {
   test("has entries, each a lowercase word or short phrase with words our pages use", () => {
@@ -45,7 +54,8 @@ describe("content/search/stop-words.yaml", () => {
     expect(new Set(stopWords).size).toBe(stopWords.length);
   });
   test("leaves out words that are topics on their own, and every synonym's words", () => {
-    for (const word of ["wait", "cost", "leave", "second", "records", "trial"]) expect(stopWords, word).not.toContain(word);
+    for (const word of ["wait", "cost", "leave", "second", "records", "trial"])
+      expect(stopWords, word).not.toContain(word);
   });
   test("makes questions search by their meaningful words", () => {
     const meaningful = (text: string) => planQuery(text, query).terms.map((term) => term.text);
@@ -59,7 +69,9 @@ describe("content/search/es/ (Spanish)", () => {
   const locale: Locale = "es";
   const dir = searchSettingsDir(locale);
   const spanish = querySettings(loadSearchSettings(locale));
-  const spanishEntries = Object.entries(parseYaml(readFileSync(join(dir, "synonyms.yaml"), "utf8")) as Record<string, string[]>);
+  const spanishEntries = Object.entries(
+    parseYaml(readFileSync(join(dir, "synonyms.yaml"), "utf8")) as Record<string, string[]>,
+  );
   const stopWords = parseYaml(readFileSync(join(dir, "stop-words.yaml"), "utf8")) as string[];
   const meaningful = (text: string) => planQuery(text, spanish).terms.map((term) => term.text);
 
@@ -73,7 +85,9 @@ describe("content/search/es/ (Spanish)", () => {
 
   for (const [words, alternatives] of spanishEntries) {
     test(`buscar "${words}" también busca ${alternatives.map((alternative) => `"${alternative}"`).join(", ")}`, () => {
-      const term = planQuery(words, spanish).terms.find((candidate) => synonymKey(candidate.text, locale) === synonymKey(words, locale));
+      const term = planQuery(words, spanish).terms.find(
+        (candidate) => synonymKey(candidate.text, locale) === synonymKey(words, locale),
+      );
       expect(term, `"${words}" is not searched as one term`).toBeDefined();
       const searched = term!.alternatives.map((alternative) => alternative.query);
       for (const alternative of alternatives) expect(searched).toContain(queryWords(alternative).join(" "));
@@ -81,7 +95,8 @@ describe("content/search/es/ (Spanish)", () => {
   }
 
   test("leaves out words that mean something on their own", () => {
-    for (const word of ["no", "sin", "dos", "tiempo", "costo", "esperar", "segunda", "historial", "ensayo"]) expect(stopWords, word).not.toContain(word);
+    for (const word of ["no", "sin", "dos", "tiempo", "costo", "esperar", "segunda", "historial", "ensayo"])
+      expect(stopWords, word).not.toContain(word);
   });
   test("makes questions search by their meaningful words, accents typed or not", () => {
     expect(meaningful("¿Cómo obtengo una copia de mi historial médico?")).toEqual(["copia", "historial", "médico"]);
@@ -90,17 +105,25 @@ describe("content/search/es/ (Spanish)", () => {
     expect(meaningful("que hace un patologo")).toEqual(["patologo"]);
   });
   test("finds synonyms with or without accents, in the plural too", () => {
-    const alternatives = (text: string) => planQuery(text, spanish).terms[0]?.alternatives.map((alternative) => alternative.query);
-    for (const typed of ["escáner", "escaner", "escáneres", "ESCANERES"]) expect(alternatives(typed), typed).toContain("imágenes");
+    const alternatives = (text: string) =>
+      planQuery(text, spanish).terms[0]?.alternatives.map((alternative) => alternative.query);
+    for (const typed of ["escáner", "escaner", "escáneres", "ESCANERES"])
+      expect(alternatives(typed), typed).toContain("imágenes");
     expect(alternatives("expedientes")).toContain("historial médico");
     expect(alternatives("estudios clinicos")).toContain("ensayo clínico");
   });
   test("with the Spanish glossary, an alias finds its term", () => {
-    const glossary = ["placebo", "pathologist"].map((id) => parseYaml(readFileSync(`content/es/glossary/${id}.yaml`, "utf8")) as { term: string; aliases: string[] });
+    const glossary = ["placebo", "pathologist"].map(
+      (id) => parseYaml(readFileSync(`content/es/glossary/${id}.yaml`, "utf8")) as { term: string; aliases: string[] },
+    );
     const merged = querySettings(withGlossaryAliases(loadSearchSettings(locale), glossary));
-    expect(planQuery("pastilla de azucar", merged).terms[0]?.alternatives.map((alternative) => alternative.query)).toContain("placebo");
+    expect(
+      planQuery("pastilla de azucar", merged).terms[0]?.alternatives.map((alternative) => alternative.query),
+    ).toContain("placebo");
     // An alias written with and without accents is one entry, listing its term once.
-    expect(withGlossaryAliases(loadSearchSettings(locale), glossary).synonyms["pastilla de azucar"]).toEqual(["Placebo"]);
+    expect(withGlossaryAliases(loadSearchSettings(locale), glossary).synonyms["pastilla de azucar"]).toEqual([
+      "Placebo",
+    ]);
   });
 });
 
@@ -115,11 +138,18 @@ describe("loadSearchSettings", () => {
   test("keys synonyms by their singular words", () => {
     write("stop-words.yaml", "- the\n");
     write("synonyms.yaml", "ct scans: [imaging]\n");
-    expect(loadSearchSettings("en", dir)).toEqual({ locale: "en", stopWords: ["the"], synonyms: { "ct scan": ["imaging"] } });
+    expect(loadSearchSettings("en", dir)).toEqual({
+      locale: "en",
+      stopWords: ["the"],
+      synonyms: { "ct scan": ["imaging"] },
+    });
   });
   test("in Spanish, keys drop accents and plurals, and stop words their accents", () => {
     write("stop-words.yaml", "- qué\n- cómo\n");
-    write("synonyms.yaml", "escáneres: [imágenes]\nescaner: [estudios por imágenes]\nexpedientes médicos: [historial médico]\n");
+    write(
+      "synonyms.yaml",
+      "escáneres: [imágenes]\nescaner: [estudios por imágenes]\nexpedientes médicos: [historial médico]\n",
+    );
     expect(loadSearchSettings("es", dir)).toEqual({
       locale: "es",
       stopWords: ["que", "como"],
@@ -142,7 +172,9 @@ describe("loadSearchSettings", () => {
     expect(message).toContain('"scan": "scan" lists itself');
     write("synonyms.yaml", "scan: [imaging]\n");
     write("stop-words.yaml", "- the\n- how do\n");
-    expect(() => loadSearchSettings("en", dir)).toThrow(/stop-words\.yaml has mistakes:\n {2}entry 2: one word per line/);
+    expect(() => loadSearchSettings("en", dir)).toThrow(
+      /stop-words\.yaml has mistakes:\n {2}entry 2: one word per line/,
+    );
   });
   test("says when a file is not valid YAML", () => {
     write("stop-words.yaml", "- [unclosed\n");
@@ -162,7 +194,9 @@ describe("withGlossaryAliases", () => {
     expect(merged.synonyms["os"]).toBeUndefined();
   });
   test("with the real glossary, an alias finds its term", () => {
-    const glossary = ["placebo", "imaging"].map((id) => parseYaml(readFileSync(`content/glossary/${id}.yaml`, "utf8")) as { term: string; aliases: string[] });
+    const glossary = ["placebo", "imaging"].map(
+      (id) => parseYaml(readFileSync(`content/glossary/${id}.yaml`, "utf8")) as { term: string; aliases: string[] },
+    );
     const merged = querySettings(withGlossaryAliases(settings, glossary));
     const term = planQuery("sugar pill", merged).terms[0];
     expect(term?.alternatives.map((alternative) => alternative.query)).toContain("placebo");

@@ -13,7 +13,8 @@ import {
   type Section,
 } from "../../src/lib/search-text";
 
-const text = (parts: readonly ExcerptPart[]) => parts.map((part) => (part.marked ? `[${part.text}]` : part.text)).join("");
+const text = (parts: readonly ExcerptPart[]) =>
+  parts.map((part) => (part.marked ? `[${part.text}]` : part.text)).join("");
 
 describe("excerptParts", () => {
   test("splits marked words from plain text", () => {
@@ -24,7 +25,9 @@ describe("excerptParts", () => {
     ]);
   });
   test("decodes entities into text and drops any other markup, so nothing can run", () => {
-    const parts = excerptParts('&lt;img src=x onerror=alert(1)&gt; <b>bold</b> <img src=x onerror="alert(1)"> &amp; <mark>x</mark>');
+    const parts = excerptParts(
+      '&lt;img src=x onerror=alert(1)&gt; <b>bold</b> <img src=x onerror="alert(1)"> &amp; <mark>x</mark>',
+    );
     expect(parts.map((part) => part.text).join("")).toBe("<img src=x onerror=alert(1)> bold  & x");
     expect(parts.filter((part) => part.marked).map((part) => part.text)).toEqual(["x"]);
   });
@@ -32,14 +35,20 @@ describe("excerptParts", () => {
 
 describe("highlightParts", () => {
   test("marks words starting with a search word, punctuation left plain; text stays text", () => {
-    expect(text(highlightParts("Your right to <copies> of records, and fees.", ["record", "fee"]))).toBe("Your right to <copies> of [records], and [fees].");
+    expect(text(highlightParts("Your right to <copies> of records, and fees.", ["record", "fee"]))).toBe(
+      "Your right to <copies> of [records], and [fees].",
+    );
   });
   test("ignores one-letter search words", () => {
     expect(text(highlightParts("a b c", ["a"]))).toBe("a b c");
   });
   test("marks words whatever their accents", () => {
-    expect(text(highlightParts("Cómo obtener su historial médico.", ["medico", "historial"]))).toBe("Cómo obtener su [historial] [médico].");
-    expect(text(highlightParts("Radioterapia intraoperatoria (IORT)", ["intraoperatória"]))).toBe("Radioterapia [intraoperatoria] (IORT)");
+    expect(text(highlightParts("Cómo obtener su historial médico.", ["medico", "historial"]))).toBe(
+      "Cómo obtener su [historial] [médico].",
+    );
+    expect(text(highlightParts("Radioterapia intraoperatoria (IORT)", ["intraoperatória"]))).toBe(
+      "Radioterapia [intraoperatoria] (IORT)",
+    );
   });
 });
 
@@ -53,7 +62,8 @@ const content = [
   "What it may cost. The office may charge a fee for copies, but only a reasonable one.",
 ].join(" ");
 const words = contentWords(content);
-const at = (word: string, from = 0) => words.findIndex((candidate, index) => index >= from && candidate.replace(/\W/g, "") === word);
+const at = (word: string, from = 0) =>
+  words.findIndex((candidate, index) => index >= from && candidate.replace(/\W/g, "") === word);
 const anchors: Anchor[] = [
   { element: "h2", id: "key-points", text: "Key points", location: at("Key") },
   { element: "h2", id: "how-to-ask", text: "How to ask", location: at("How") },
@@ -82,7 +92,15 @@ describe("openingLength and pageSections", () => {
 
 describe("passages", () => {
   test("the best section first: most distinct search words, then most matches", () => {
-    const found = passages(words, sections, new Map([[0, [at("copies", opening), at("copy"), at("copies", at("charge"))]], [1, [at("fee")]]]), { length: 12 });
+    const found = passages(
+      words,
+      sections,
+      new Map([
+        [0, [at("copies", opening), at("copy"), at("copies", at("charge"))]],
+        [1, [at("fee")]],
+      ]),
+      { length: 12 },
+    );
     expect(found.map((passage) => passage.section.id)).toEqual(["cost", "key-points", "how-to-ask"]);
     expect(text(found[0]!.parts)).toBe("The office may charge a [fee] for [copies], but only a reasonable one.");
   });
@@ -114,7 +132,10 @@ describe("passages", () => {
   });
   test("the link prefers the reader's own words to a synonym's", () => {
     const matches = new Map([[0, [at("fee"), at("copies", at("charge"))]]]);
-    const [passage] = passages(words, sections, matches, { length: 20, preferred: new Set([at("copies", at("charge"))]) });
+    const [passage] = passages(words, sections, matches, {
+      length: 20,
+      preferred: new Set([at("copies", at("charge"))]),
+    });
     expect(passage?.target?.text).toBe("copies");
   });
   test("a short section (a glossary entry) shows whole, from its start", () => {
@@ -138,11 +159,15 @@ describe("boundaryBefore", () => {
 
 describe("textFragmentUrl", () => {
   test("asks the browser for the word with its context, escaping the characters text fragments reserve", () => {
-    expect(textFragmentUrl("/guides/iort/#what-iort-is", { prefix: "one dose of", text: "IORT", suffix: "during" })).toBe(
-      "/guides/iort/#what-iort-is:~:text=one%20dose%20of-,IORT,-during",
+    expect(
+      textFragmentUrl("/guides/iort/#what-iort-is", { prefix: "one dose of", text: "IORT", suffix: "during" }),
+    ).toBe("/guides/iort/#what-iort-is:~:text=one%20dose%20of-,IORT,-during");
+    expect(textFragmentUrl("/a/", { prefix: "", text: "NCI-designated", suffix: "" })).toBe(
+      "/a/#:~:text=NCI%2Ddesignated",
     );
-    expect(textFragmentUrl("/a/", { prefix: "", text: "NCI-designated", suffix: "" })).toBe("/a/#:~:text=NCI%2Ddesignated");
-    expect(textFragmentUrl("/a/#b", { prefix: "costs,", text: "fees", suffix: "" })).toBe("/a/#b:~:text=costs%2C-,fees");
+    expect(textFragmentUrl("/a/#b", { prefix: "costs,", text: "fees", suffix: "" })).toBe(
+      "/a/#b:~:text=costs%2C-,fees",
+    );
   });
   test("leaves the URL alone without a target", () => {
     expect(textFragmentUrl("/guides/iort/", undefined)).toBe("/guides/iort/");

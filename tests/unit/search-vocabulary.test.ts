@@ -9,11 +9,21 @@ describe("the vocabulary", () => {
   });
   test("keeps words with their accents and leaves out stop words, whichever way they are accented", () => {
     const stopWords = new Set(["como", "tambien", "sobre"]);
-    expect(vocabularyWords("Cómo pedir también su historial médico sobre", stopWords)).toEqual(["pedir", "historial", "médico"]);
+    expect(vocabularyWords("Cómo pedir también su historial médico sobre", stopWords)).toEqual([
+      "pedir",
+      "historial",
+      "médico",
+    ]);
   });
   test("weighs titles above text", () => {
     const words = buildVocabulary(
-      [{ content: "Historial médico. Texto sobre laminillas y laminillas.", meta: { title: "Historial médico" }, anchors: [] }],
+      [
+        {
+          content: "Historial médico. Texto sobre laminillas y laminillas.",
+          meta: { title: "Historial médico" },
+          anchors: [],
+        },
+      ],
       new Set(["sobre"]),
     ).split(" ");
     expect(words.slice(0, 2)).toEqual(["historial", "médico"]);

@@ -149,8 +149,7 @@ describe("renderShareImage", () => {
 describe("encodePalettePng", () => {
   const rgba = (width: number, height: number, colour: (x: number, y: number) => number[]) => {
     const pixels = new Uint8Array(width * height * 4);
-    for (let y = 0; y < height; y++)
-      for (let x = 0; x < width; x++) pixels.set(colour(x, y), (y * width + x) * 4);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) pixels.set(colour(x, y), (y * width + x) * 4);
     return pixels;
   };
 
@@ -174,8 +173,20 @@ describe("encodePalettePng", () => {
   });
 
   test("declines images it can't store exactly", () => {
-    expect(encodePalettePng(rgba(300, 1, (x) => [x % 256, x >> 8, 0, 255]), 300, 1)).toBeUndefined();
-    expect(encodePalettePng(rgba(2, 2, () => [0, 0, 0, 128]), 2, 2)).toBeUndefined();
+    expect(
+      encodePalettePng(
+        rgba(300, 1, (x) => [x % 256, x >> 8, 0, 255]),
+        300,
+        1,
+      ),
+    ).toBeUndefined();
+    expect(
+      encodePalettePng(
+        rgba(2, 2, () => [0, 0, 0, 128]),
+        2,
+        2,
+      ),
+    ).toBeUndefined();
   });
 });
 

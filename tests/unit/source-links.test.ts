@@ -17,9 +17,20 @@ describe("sourceLinks", () => {
   test("collects each post's sources[].url and each glossary entry's source.url, once per address", () => {
     const links = sourceLinks("tests/fixtures/content");
     const gov = links.find((link) => link.url === "https://www.cancer.gov/");
-    expect(gov?.citedBy).toEqual([{ file: "tests/fixtures/content/articles/good-article.mdx", title: "A correct test article", field: "sources[0].url" }]);
-    expect(links.find((link) => link.url === "https://www.cancer.org/two")?.citedBy[0]).toMatchObject({ file: "tests/fixtures/content/guides/good-guide.mdx", field: "sources[1].url" });
-    expect(links.find((link) => link.url === "https://www.cancer.gov/publications/dictionaries/cancer-terms")?.citedBy).toEqual([
+    expect(gov?.citedBy).toEqual([
+      {
+        file: "tests/fixtures/content/articles/good-article.mdx",
+        title: "A correct test article",
+        field: "sources[0].url",
+      },
+    ]);
+    expect(links.find((link) => link.url === "https://www.cancer.org/two")?.citedBy[0]).toMatchObject({
+      file: "tests/fixtures/content/guides/good-guide.mdx",
+      field: "sources[1].url",
+    });
+    expect(
+      links.find((link) => link.url === "https://www.cancer.gov/publications/dictionaries/cancer-terms")?.citedBy,
+    ).toEqual([
       { file: "tests/fixtures/content/glossary/pathologist.yaml", title: "Pathologist", field: "source.url" },
     ]);
     expect(new Set(links.map((link) => link.url)).size).toBe(links.length);
@@ -34,7 +45,8 @@ describe("verdicts", () => {
     expect(verdictOf(410).verdict).toBe("dead");
     expect(verdictOf(0).verdict).toBe("dead");
     expect(verdictOf(400).verdict).toBe("dead");
-    for (const status of [401, 403, 429, 999, 500, 503]) expect(verdictOf(status).verdict, String(status)).toBe("unsure");
+    for (const status of [401, 403, 429, 999, 500, 503])
+      expect(verdictOf(status).verdict, String(status)).toBe("unsure");
   });
 });
 
@@ -91,10 +103,14 @@ describe("against a fixture server on 127.0.0.1", () => {
     const run = (args: string[], env: Record<string, string> = {}) =>
       new Promise<{ code: number | null; stdout: string }>((resolve) => {
         // Asynchronous: the fixture server in this process must keep answering while it runs.
-        const child = spawn(process.execPath, ["scripts/source-links.ts", "--content", content, "--timeout", "5000", "--no-retry", ...args], {
-          env: { ...process.env, ...env },
-          timeout: 30_000,
-        });
+        const child = spawn(
+          process.execPath,
+          ["scripts/source-links.ts", "--content", content, "--timeout", "5000", "--no-retry", ...args],
+          {
+            env: { ...process.env, ...env },
+            timeout: 30_000,
+          },
+        );
         let stdout = "";
         child.stdout.on("data", (chunk) => (stdout += chunk));
         child.on("close", (code) => resolve({ code, stdout }));
@@ -103,13 +119,21 @@ describe("against a fixture server on 127.0.0.1", () => {
     const text = await run([]);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain("3 source addresses: 1 dead, 1 to check by hand");
-    expect(text.stdout).toMatch(new RegExp(`Dead:\\n  ${origin}/gone\\n    404: the page is not there any more\\n    cited by [^\\n]*guides/good-guide\\.mdx \\(sources\\[1\\]\\.url\\)\\n    cited by [^\\n]*glossary/pathologist\\.yaml \\(source\\.url\\)`));
+    expect(text.stdout).toMatch(
+      new RegExp(
+        `Dead:\\n  ${origin}/gone\\n    404: the page is not there any more\\n    cited by [^\\n]*guides/good-guide\\.mdx \\(sources\\[1\\]\\.url\\)\\n    cited by [^\\n]*glossary/pathologist\\.yaml \\(source\\.url\\)`,
+      ),
+    );
 
     const output = join(content, "github-output");
-    const issue = await run(["--format", "issue", "--link-base", "https://github.com/o/r/blob/main/"], { GITHUB_OUTPUT: output });
+    const issue = await run(["--format", "issue", "--link-base", "https://github.com/o/r/blob/main/"], {
+      GITHUB_OUTPUT: output,
+    });
     expect(issue.code).toBe(0);
     expect(issue.stdout).toContain("## Dead links");
-    expect(issue.stdout).toContain(`- [${origin}/gone](${origin}/gone): 404: the page is not there any more. Cited by:`);
+    expect(issue.stdout).toContain(
+      `- [${origin}/gone](${origin}/gone): 404: the page is not there any more. Cited by:`,
+    );
     expect(issue.stdout).toContain("## To check by hand");
     expect(readFileSync(output, "utf8")).toBe("dead=1\nunsure=1\nchecked=3\n");
   }, 60_000);
@@ -117,7 +141,12 @@ describe("against a fixture server on 127.0.0.1", () => {
 
 describe("the dead-links issue body", () => {
   test("no dead links: only the count line", () => {
-    const body = sourceLinksIssueBody([{ url: "https://www.cancer.gov/", citedBy: [], verdict: "ok", status: 200, reason: "200" }], { now: new Date("2027-01-04T00:00:00Z") });
-    expect(body).toBe("Checked 2027-01-04 by the weekly source-link workflow: 1 source address, 0 dead, 0 to check by hand. This issue is updated every week and closed when no link is dead; edits to it are overwritten.\n");
+    const body = sourceLinksIssueBody(
+      [{ url: "https://www.cancer.gov/", citedBy: [], verdict: "ok", status: 200, reason: "200" }],
+      { now: new Date("2027-01-04T00:00:00Z") },
+    );
+    expect(body).toBe(
+      "Checked 2027-01-04 by the weekly source-link workflow: 1 source address, 0 dead, 0 to check by hand. This issue is updated every week and closed when no link is dead; edits to it are overwritten.\n",
+    );
   });
 });

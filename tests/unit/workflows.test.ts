@@ -65,7 +65,14 @@ const WRITES: Record<string, Record<string, Record<string, string>>> = {
 
 describe("every workflow", () => {
   test("the expected workflows are there", () => {
-    expect(Object.keys(workflows).sort()).toEqual(["ci.yml", "pages.yml", "preview-publish.yml", "preview.yml", "reviews.yml", "source-links.yml"]);
+    expect(Object.keys(workflows).sort()).toEqual([
+      "ci.yml",
+      "pages.yml",
+      "preview-publish.yml",
+      "preview.yml",
+      "reviews.yml",
+      "source-links.yml",
+    ]);
   });
 
   test("reads only by default, and each job sets its own permissions", () => {
@@ -93,7 +100,8 @@ describe("every workflow", () => {
     for (const [file, { jobs }] of Object.entries(workflows)) {
       for (const [name, job] of Object.entries(jobs)) {
         expect(job["timeout-minutes"], `${file} ${name}`).toBeGreaterThan(0);
-        for (const step of job.steps) if (step.uses) expect(step.uses, `${file} ${name}`).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/);
+        for (const step of job.steps)
+          if (step.uses) expect(step.uses, `${file} ${name}`).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/);
       }
     }
   });
@@ -101,7 +109,10 @@ describe("every workflow", () => {
   test("installs with npm install, never npm ci (see README)", () => {
     for (const [file, { jobs }] of Object.entries(workflows)) {
       const runs = Object.values(jobs).flatMap((job) => job.steps.map((step) => step.run ?? ""));
-      expect(runs.some((run) => /\bnpm ci\b/.test(run)), file).toBe(false);
+      expect(
+        runs.some((run) => /\bnpm ci\b/.test(run)),
+        file,
+      ).toBe(false);
       for (const job of Object.values(jobs)) {
         const node = job.steps.find((step) => step.uses?.startsWith("actions/setup-node@"));
         if (node) expect(node.with?.["node-version-file"], file).toBe(".nvmrc");
@@ -134,7 +145,9 @@ describe("ci.yml: the content check first, then the full suite", () => {
   });
 
   test("still uploads the tested build for developers, even when tests fail", () => {
-    const upload = suite.steps.find((step) => step.uses?.startsWith("actions/upload-artifact@") && step.with?.path === "dist/");
+    const upload = suite.steps.find(
+      (step) => step.uses?.startsWith("actions/upload-artifact@") && step.with?.path === "dist/",
+    );
     expect(upload?.with?.name).toBe("site-preview");
     expect(upload?.if).toBe("always()");
   });
@@ -145,7 +158,12 @@ describe("preview.yml: builds each pull request with a read-only token", () => {
   const build = preview.jobs.build!;
 
   test("runs on every push to a pull request, and when it closes", () => {
-    expect((preview.on.pull_request as { types: string[] }).types).toEqual(["opened", "reopened", "synchronize", "closed"]);
+    expect((preview.on.pull_request as { types: string[] }).types).toEqual([
+      "opened",
+      "reopened",
+      "synchronize",
+      "closed",
+    ]);
     expect(build.if).toBe("github.event.action != 'closed'");
     expect(preview.jobs.closed?.if).toBe("github.event.action == 'closed'");
   });
@@ -164,7 +182,11 @@ describe("preview.yml: builds each pull request with a read-only token", () => {
     expect(run).toContain("--fork");
     expect(run).toContain('--preview-base "$PREVIEW_URL"');
     expect(run).toContain('>> "$GITHUB_STEP_SUMMARY"');
-    expect(steps[site]!.env).toEqual({ SITE_URL: "${{ steps.address.outputs.site }}", BASE_PATH: "${{ steps.address.outputs.base_path }}", DEPLOY: "1" });
+    expect(steps[site]!.env).toEqual({
+      SITE_URL: "${{ steps.address.outputs.site }}",
+      BASE_PATH: "${{ steps.address.outputs.base_path }}",
+      DEPLOY: "1",
+    });
     // pr-preview-action's address: <pages>/pr-preview/pr-<number>/
     expect(steps[address]!.run).toContain('path="${path%/}/pr-preview/pr-$PR_NUMBER/"');
   });
@@ -217,7 +239,11 @@ describe("preview-publish.yml: publishes and comments, without running the pull 
 
   test("keeps one comment per pull request, edited on every push", () => {
     const comment = steps.find((step) => step.uses?.startsWith("marocchino/sticky-pull-request-comment@"));
-    expect(comment?.with).toEqual({ header: "pr-preview", number: "${{ steps.pr.outputs.number }}", path: "comment.md" });
+    expect(comment?.with).toEqual({
+      header: "pr-preview",
+      number: "${{ steps.pr.outputs.number }}",
+      path: "comment.md",
+    });
     const write = steps.find((step) => step.name === "Write the comment")!.run!;
     expect(write).toContain("its preview has been removed");
     expect(write).toContain("The preview could not be built.");
@@ -245,14 +271,28 @@ describe("pages.yml: the site on GitHub Pages, next to the previews", () => {
     expect(deploy.needs).toBe("build");
     const push = deploy.steps.find((step) => step.uses?.startsWith("JamesIves/github-pages-deploy-action@"));
     expect(push?.with).toMatchObject({ branch: "gh-pages", "clean-exclude": "pr-preview/", force: false });
-    expect(index(deploy.steps, (step) => step.run === "touch site/.nojekyll")).toBeLessThan(deploy.steps.indexOf(push!));
+    expect(index(deploy.steps, (step) => step.run === "touch site/.nojekyll")).toBeLessThan(
+      deploy.steps.indexOf(push!),
+    );
   });
 });
 
 describe("scheduled workflows keep one issue each", () => {
   for (const [file, job, script, output, label] of [
-    ["reviews.yml", "reviews", "npm run --silent reviews -- --format issue", "reviews.outputs.due", "pages-due-for-review"],
-    ["source-links.yml", "links", "npm run --silent source-links -- --format issue", "links.outputs.dead", "dead-source-links"],
+    [
+      "reviews.yml",
+      "reviews",
+      "npm run --silent reviews -- --format issue",
+      "reviews.outputs.due",
+      "pages-due-for-review",
+    ],
+    [
+      "source-links.yml",
+      "links",
+      "npm run --silent source-links -- --format issue",
+      "links.outputs.dead",
+      "dead-source-links",
+    ],
   ] as const) {
     test(`${file}: weekly, then opens or updates the issue, or closes it`, () => {
       const { on, jobs } = workflow(file);
@@ -297,7 +337,9 @@ describe(".github/scripts/tracking-issue.sh (with a stand-in gh)", () => {
   test("opens the issue the first time, with its label", () => {
     const calls = run("", "open", "dead-source-links", "Dead source links (2)", join(dir, "body.md"));
     expect(calls[0]).toMatch(/^label create dead-source-links /);
-    expect(calls[1]).toBe(`issue create --title Dead source links (2) --body-file ${join(dir, "body.md")} --label dead-source-links`);
+    expect(calls[1]).toBe(
+      `issue create --title Dead source links (2) --body-file ${join(dir, "body.md")} --label dead-source-links`,
+    );
     expect(calls).toHaveLength(2);
   });
 

@@ -20,7 +20,10 @@ export const mdxComponents = { Callout, CallUs, Checklist, Cite, KeyFacts, NextS
  * uses the component (Base's `styles`), so an article without a checklist does not carry its
  * CSS, about 0.3 KB of the 14 KB budget. Every other component's styles are in the site's sheet.
  */
-const PAGE_STYLES: Partial<Record<keyof typeof mdxComponents, string>> = { Callout: calloutStyles, Checklist: checklistStyles };
+const PAGE_STYLES: Partial<Record<keyof typeof mdxComponents, string>> = {
+  Callout: calloutStyles,
+  Checklist: checklistStyles,
+};
 
 /** The CSS a post's MDX body needs beyond the site's stylesheet. */
 export function componentStylesFor(body: string): string[] {

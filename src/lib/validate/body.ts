@@ -5,7 +5,12 @@
  */
 import GithubSlugger from "github-slugger";
 import type { Heading, Root, RootContent } from "mdast";
-import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
+import type {
+  MdxJsxAttribute,
+  MdxJsxExpressionAttribute,
+  MdxJsxFlowElement,
+  MdxJsxTextElement,
+} from "mdast-util-mdx-jsx";
 import { componentRules, isEditorComponent, propProblems } from "../component-rules.ts";
 import { didYouMean, type Problem } from "./problems.ts";
 import { splitLocale } from "../i18n.ts";
@@ -79,13 +84,22 @@ export function pageIds(body: BodyOutline, sourceIds: Iterable<string>): Set<str
 
 /** Ids of the sources a body cites with `<Cite id="...">`. */
 export function citedSourceIds(body: BodyOutline): Set<string> {
-  return new Set(body.nodes.flatMap((node) => (isJsx(node) && node.name === "Cite" ? [stringAttribute(node, "id") ?? ""] : [])));
+  return new Set(
+    body.nodes.flatMap((node) => (isJsx(node) && node.name === "Cite" ? [stringAttribute(node, "id") ?? ""] : [])),
+  );
 }
 
 export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
   const problems: Problem[] = [];
   const add: Add = (node, field, message, fix, severity) =>
-    problems.push({ file: context.file, line: node?.position?.start.line, field, message, fix, ...(severity ? { severity } : {}) });
+    problems.push({
+      file: context.file,
+      line: node?.position?.start.line,
+      field,
+      message,
+      fix,
+      ...(severity ? { severity } : {}),
+    });
 
   checkHeadings(body, add);
 
@@ -95,23 +109,44 @@ export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
   for (const node of body.nodes) {
     switch (node.type) {
       case "mdxjsEsm":
-        add(node, "import/export", "posts cannot import or export code", "delete this line: the editor components work without an import");
+        add(
+          node,
+          "import/export",
+          "posts cannot import or export code",
+          "delete this line: the editor components work without an import",
+        );
         break;
       case "mdxFlowExpression":
       case "mdxTextExpression":
         if (!/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value)) {
-          add(node, `{${node.value.trim().slice(0, 30)}}`, "code in curly braces is not allowed in posts", "write the text itself; for a note to other editors use {/* comment */}");
+          add(
+            node,
+            `{${node.value.trim().slice(0, 30)}}`,
+            "code in curly braces is not allowed in posts",
+            "write the text itself; for a note to other editors use {/* comment */}",
+          );
         }
         break;
       case "text":
         if (node.value.includes(PLACEHOLDER)) {
           const at = node.value.indexOf(PLACEHOLDER);
           const snippet = node.value.slice(at, at + 60).trim();
-          add(node, "TODO", `a placeholder is still on the page: "${snippet}${node.value.length > at + 60 ? "..." : ""}"`, `write this part (in a translation: translate it from the original), then delete the ${PLACEHOLDER} marker`);
+          add(
+            node,
+            "TODO",
+            `a placeholder is still on the page: "${snippet}${node.value.length > at + 60 ? "..." : ""}"`,
+            `write this part (in a translation: translate it from the original), then delete the ${PLACEHOLDER} marker`,
+          );
         }
         break;
       case "image":
-        if (!node.alt?.trim()) add(node, `![](${node.url})`, "the image has no alt text", "describe the picture between the brackets: ![what it shows](file.png)");
+        if (!node.alt?.trim())
+          add(
+            node,
+            `![](${node.url})`,
+            "the image has no alt text",
+            "describe the picture between the brackets: ![what it shows](file.png)",
+          );
         checkLink(node.url, node, "image", context, add);
         break;
       case "link":
@@ -124,12 +159,21 @@ export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
         if (node.name === "NextSteps") {
           nextSteps.push(node);
           if (!node.children.some((child) => child.type === "list" && child.ordered)) {
-            add(node, "<NextSteps>", "has no numbered list", "write the steps as a numbered list inside it: 1. First step, 2. Second step");
+            add(
+              node,
+              "<NextSteps>",
+              "has no numbered list",
+              "write the steps as a numbered list inside it: 1. First step, 2. Second step",
+            );
           }
         }
         if (node.name === "Checklist") {
           const id = stringAttribute(node, "id");
-          if (id) checklistIds.set(id, { count: (checklistIds.get(id)?.count ?? 0) + 1, node: checklistIds.get(id)?.node ?? node });
+          if (id)
+            checklistIds.set(id, {
+              count: (checklistIds.get(id)?.count ?? 0) + 1,
+              node: checklistIds.get(id)?.node ?? node,
+            });
         }
         checkElement(node, context, add);
         break;
@@ -138,16 +182,40 @@ export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
     }
   }
 
-  if (nextSteps.length > 1) add(nextSteps[1], "<NextSteps>", `the page has ${nextSteps.length} NextSteps boxes; it may have one`, "merge them into one numbered list at the end");
+  if (nextSteps.length > 1)
+    add(
+      nextSteps[1],
+      "<NextSteps>",
+      `the page has ${nextSteps.length} NextSteps boxes; it may have one`,
+      "merge them into one numbered list at the end",
+    );
   if (nextSteps.length === 0) {
-    problems.push({ file: context.file, field: "<NextSteps>", message: "the page has no Next steps list", fix: "end the page with <NextSteps> and a short numbered list of what a reader can do next", severity: "warning" });
+    problems.push({
+      file: context.file,
+      field: "<NextSteps>",
+      message: "the page has no Next steps list",
+      fix: "end the page with <NextSteps> and a short numbered list of what a reader can do next",
+      severity: "warning",
+    });
   }
-  if (keyFactsCount > 1) add(undefined, "<KeyFacts>", `the page has ${keyFactsCount} KeyFacts boxes; it may have one`, "merge them into one summary near the top");
+  if (keyFactsCount > 1)
+    add(
+      undefined,
+      "<KeyFacts>",
+      `the page has ${keyFactsCount} KeyFacts boxes; it may have one`,
+      "merge them into one summary near the top",
+    );
   const headingSlugs = new Set(body.headings.map(({ id }) => id));
   for (const [id, { count, node }] of checklistIds) {
-    if (count > 1) add(node, `<Checklist id="${id}">`, `${count} checklists share the id "${id}"`, "give each checklist its own id");
+    if (count > 1)
+      add(node, `<Checklist id="${id}">`, `${count} checklists share the id "${id}"`, "give each checklist its own id");
     if (headingSlugs.has(id) || LAYOUT_IDS.includes(id)) {
-      add(node, `<Checklist id="${id}">`, `the id "${id}" is already used by a heading or part of the page`, `choose another id, e.g. "${id}-list"`);
+      add(
+        node,
+        `<Checklist id="${id}">`,
+        `the id "${id}" is already used by a heading or part of the page`,
+        `choose another id, e.g. "${id}-list"`,
+      );
     }
   }
   return problems;
@@ -160,12 +228,27 @@ function checkHeadings(body: BodyOutline, add: Add): void {
   for (const { id, node } of body.headings) {
     const text = plainText(node);
     if (node.depth === 1) {
-      add(node, `# ${text}`, "a post cannot have its own top-level (#) heading: the title is the page's heading", "start section headings with ## (and ### for parts of a section)");
+      add(
+        node,
+        `# ${text}`,
+        "a post cannot have its own top-level (#) heading: the title is the page's heading",
+        "start section headings with ## (and ### for parts of a section)",
+      );
     } else if (node.depth > previousDepth + 1) {
-      add(node, `${"#".repeat(node.depth)} ${text}`, `this heading skips from level ${previousDepth} to ${node.depth}, which confuses screen-reader users`, `use ${"#".repeat(previousDepth + 1)} here`);
+      add(
+        node,
+        `${"#".repeat(node.depth)} ${text}`,
+        `this heading skips from level ${previousDepth} to ${node.depth}, which confuses screen-reader users`,
+        `use ${"#".repeat(previousDepth + 1)} here`,
+      );
     }
     if (LAYOUT_IDS.includes(id)) {
-      add(node, `${"#".repeat(node.depth)} ${text}`, `the heading's id "${id}" clashes with a part of the page the layout adds`, "reword the heading (the page already has its own Sources and Related sections)");
+      add(
+        node,
+        `${"#".repeat(node.depth)} ${text}`,
+        `the heading's id "${id}" clashes with a part of the page the layout adds`,
+        "reword the heading (the page already has its own Sources and Related sections)",
+      );
     }
     previousDepth = node.depth;
   }
@@ -175,15 +258,28 @@ function checkElement(node: JsxElement, context: BodyContext, add: Add): void {
   const name = node.name;
   if (!name) return;
   const label = `<${name}>`;
-  const attributes = node.attributes.filter((attribute): attribute is MdxJsxAttribute => attribute.type === "mdxJsxAttribute");
-  if (node.attributes.some((attribute: MdxJsxAttribute | MdxJsxExpressionAttribute) => attribute.type === "mdxJsxExpressionAttribute")) {
-    add(node, label, "spread props ({...}) are not allowed in posts", "write each prop out, e.g. type=\"tip\"");
+  const attributes = node.attributes.filter(
+    (attribute): attribute is MdxJsxAttribute => attribute.type === "mdxJsxAttribute",
+  );
+  if (
+    node.attributes.some(
+      (attribute: MdxJsxAttribute | MdxJsxExpressionAttribute) => attribute.type === "mdxJsxExpressionAttribute",
+    )
+  ) {
+    add(node, label, "spread props ({...}) are not allowed in posts", 'write each prop out, e.g. type="tip"');
   }
 
   if (/^[A-Z]/.test(name)) {
     if (!isEditorComponent(name)) {
       const guess = didYouMean(name, Object.keys(componentRules));
-      add(node, label, `there is no component called ${name}${guess ? ` (did you mean <${guess}>?)` : ""}`, `use one of: ${Object.keys(componentRules).map((known) => `<${known}>`).join(", ")}`);
+      add(
+        node,
+        label,
+        `there is no component called ${name}${guess ? ` (did you mean <${guess}>?)` : ""}`,
+        `use one of: ${Object.keys(componentRules)
+          .map((known) => `<${known}>`)
+          .join(", ")}`,
+      );
       return;
     }
     const props: Record<string, unknown> = {};
@@ -191,10 +287,16 @@ function checkElement(node: JsxElement, context: BodyContext, add: Add): void {
       const value = attributeValue(attribute);
       if (value !== DYNAMIC) props[attribute.name] = value;
     }
-    for (const problem of propProblems(name, props)) add(node, label, problem.message.replace(/^<\w+> /, ""), problem.fix);
+    for (const problem of propProblems(name, props))
+      add(node, label, problem.message.replace(/^<\w+> /, ""), problem.fix);
     if (name === "Cite" && typeof props.id === "string" && !context.sourceIds.has(props.id)) {
       const guess = didYouMean(props.id, [...context.sourceIds]);
-      add(node, `<Cite id="${props.id}">`, `this page's sources have no entry with id "${props.id}"${guess ? ` (did you mean "${guess}"?)` : ""}`, `use one of: ${[...context.sourceIds].join(", ")}; or add the source to \`sources\``);
+      add(
+        node,
+        `<Cite id="${props.id}">`,
+        `this page's sources have no entry with id "${props.id}"${guess ? ` (did you mean "${guess}"?)` : ""}`,
+        `use one of: ${[...context.sourceIds].join(", ")}; or add the source to \`sources\``,
+      );
     }
     if (name === "Term" && typeof props.id === "string" && !context.glossaryIds.has(props.id)) {
       const folder = context.glossaryFolder ?? "content/glossary";
@@ -210,22 +312,44 @@ function checkElement(node: JsxElement, context: BodyContext, add: Add): void {
       }
       const known = [...context.glossaryIds, ...(context.fallbackGlossaryIds ?? [])];
       const guess = didYouMean(props.id, known);
-      add(node, `<Term id="${props.id}">`, `there is no glossary entry "${props.id}"${guess ? ` (did you mean "${guess}"?)` : ""}`, context.fallbackGlossaryIds ? `add content/glossary/${props.id}.yaml and its translation ${folder}/${props.id}.yaml (see CONTRIBUTING.md), or use an existing term` : `add content/glossary/${props.id}.yaml (see CONTRIBUTING.md), or use an existing term`);
+      add(
+        node,
+        `<Term id="${props.id}">`,
+        `there is no glossary entry "${props.id}"${guess ? ` (did you mean "${guess}"?)` : ""}`,
+        context.fallbackGlossaryIds
+          ? `add content/glossary/${props.id}.yaml and its translation ${folder}/${props.id}.yaml (see CONTRIBUTING.md), or use an existing term`
+          : `add content/glossary/${props.id}.yaml (see CONTRIBUTING.md), or use an existing term`,
+      );
     }
     return;
   }
 
   const lower = name.toLowerCase();
   if (["script", "iframe", "object", "embed", "style", "form", "link", "meta", "base"].includes(lower)) {
-    add(node, label, `<${lower}> is not allowed in posts: it could run code, load other sites or change the page`, "remove it; ask a developer if the page needs something interactive");
+    add(
+      node,
+      label,
+      `<${lower}> is not allowed in posts: it could run code, load other sites or change the page`,
+      "remove it; ask a developer if the page needs something interactive",
+    );
     return;
   }
   for (const attribute of attributes) {
     const attr = attribute.name.toLowerCase();
     if (attr.startsWith("on")) {
-      add(node, `${label} ${attribute.name}`, "inline event handlers (on...) run code and are not allowed", "remove the attribute");
+      add(
+        node,
+        `${label} ${attribute.name}`,
+        "inline event handlers (on...) run code and are not allowed",
+        "remove the attribute",
+      );
     } else if (attr === "style") {
-      add(node, `${label} style`, "inline styles are blocked by the site's security policy", "remove the style; use a component (e.g. <Callout>) for emphasis");
+      add(
+        node,
+        `${label} style`,
+        "inline styles are blocked by the site's security policy",
+        "remove the style; use a component (e.g. <Callout>) for emphasis",
+      );
     } else if (attr === "dangerouslysetinnerhtml") {
       add(node, `${label} ${attribute.name}`, "raw HTML injection is not allowed", "write the content as Markdown");
     }
@@ -242,7 +366,12 @@ function checkLink(url: string, node: RootContent, field: string, context: BodyC
   if (/^javascript:/i.test(trimmed)) {
     add(node, field, "javascript: links run code and are not allowed", "link to a page instead");
   } else if (/^http:\/\//i.test(trimmed)) {
-    add(node, field, "the link uses http://, which is not secure", `use https://${trimmed.slice(7)} (check that the site supports it)`);
+    add(
+      node,
+      field,
+      "the link uses http://, which is not secure",
+      `use https://${trimmed.slice(7)} (check that the site supports it)`,
+    );
   } else if (/^(https:|mailto:|tel:)/i.test(trimmed)) {
     return;
   } else if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
@@ -255,23 +384,49 @@ function checkLink(url: string, node: RootContent, field: string, context: BodyC
   } else if (field === "image") {
     return;
   } else {
-    add(node, field, "links between pages must start from the site root", `write it as ${context.pathPrefix ?? ""}/guides/${trimmed.replace(/^\.?\.?\//, "")} (starting with /)`);
+    add(
+      node,
+      field,
+      "links between pages must start from the site root",
+      `write it as ${context.pathPrefix ?? ""}/guides/${trimmed.replace(/^\.?\.?\//, "")} (starting with /)`,
+    );
   }
 }
 
-function checkPageLink(path: string, fragment: string | undefined, node: RootContent, field: string, context: BodyContext, add: Add): void {
+function checkPageLink(
+  path: string,
+  fragment: string | undefined,
+  node: RootContent,
+  field: string,
+  context: BodyContext,
+  add: Add,
+): void {
   const withoutQuery = path.split("?")[0] ?? path;
-  const normalized = withoutQuery.endsWith("/") || /\.[a-z0-9]+$/i.test(withoutQuery) ? withoutQuery : `${withoutQuery}/`;
+  const normalized =
+    withoutQuery.endsWith("/") || /\.[a-z0-9]+$/i.test(withoutQuery) ? withoutQuery : `${withoutQuery}/`;
   const unpublished = context.unpublished.get(normalized);
   if (unpublished) {
-    add(node, field, `${normalized} is ${unpublished}, so it will not be on the site`, "link to a published page, or publish that one first");
+    add(
+      node,
+      field,
+      `${normalized} is ${unpublished}, so it will not be on the site`,
+      "link to a published page, or publish that one first",
+    );
     return;
   }
   if (!context.routes.has(normalized)) {
     // Suggest a page in the language the link points to: /es/guides/x/ is no answer to /guides/y/.
     const { locale } = splitLocale(normalized);
-    const guess = didYouMean(normalized, [...context.routes.keys()].filter((route) => splitLocale(route).locale === locale));
-    add(node, field, `there is no page at ${normalized}${guess ? ` (did you mean ${guess}?)` : ""}`, `check the address; page addresses end with a slash, e.g. ${context.pathPrefix ?? ""}/guides/medical-records/`);
+    const guess = didYouMean(
+      normalized,
+      [...context.routes.keys()].filter((route) => splitLocale(route).locale === locale),
+    );
+    add(
+      node,
+      field,
+      `there is no page at ${normalized}${guess ? ` (did you mean ${guess}?)` : ""}`,
+      `check the address; page addresses end with a slash, e.g. ${context.pathPrefix ?? ""}/guides/medical-records/`,
+    );
     return;
   }
   if (!fragment) return;
@@ -303,7 +458,9 @@ function attributeValue(attribute: MdxJsxAttribute): unknown {
 }
 
 function stringAttribute(node: JsxElement, name: string): string | undefined {
-  const attribute = node.attributes.find((item): item is MdxJsxAttribute => item.type === "mdxJsxAttribute" && item.name === name);
+  const attribute = node.attributes.find(
+    (item): item is MdxJsxAttribute => item.type === "mdxJsxAttribute" && item.name === name,
+  );
   return typeof attribute?.value === "string" ? attribute.value : undefined;
 }
 

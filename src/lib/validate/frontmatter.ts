@@ -5,7 +5,15 @@
  */
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "astro/zod";
-import { ISO_DATE, isRealCalendarDate, postSchema, MIN_SOURCES, TITLE_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN } from "../schema.ts";
+import {
+  ISO_DATE,
+  isRealCalendarDate,
+  postSchema,
+  MIN_SOURCES,
+  TITLE_MAX,
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+} from "../schema.ts";
 import { didYouMean, type Problem } from "./problems.ts";
 import type { PostCollection } from "../paths.ts";
 
@@ -54,7 +62,8 @@ const FIELD_EXAMPLES: Record<string, string> = {
   published: "published: 2026-11-24",
   author: "author: editorial-team",
   topics: "topics: [second-opinions]",
-  sources: "sources:\n    - id: hhs-access\n      title: \"Individuals' Right under HIPAA to Access their Health Information\"\n      publisher: U.S. Department of Health and Human Services\n      url: https://www.hhs.gov/hipaa/for-professionals/privacy/guidance/access/index.html\n      year: 2024",
+  sources:
+    'sources:\n    - id: hhs-access\n      title: "Individuals\' Right under HIPAA to Access their Health Information"\n      publisher: U.S. Department of Health and Human Services\n      url: https://www.hhs.gov/hipaa/for-professionals/privacy/guidance/access/index.html\n      year: 2024',
 };
 
 interface Located {
@@ -149,13 +158,19 @@ export function checkFrontmatter(
 function dateProblem(value: unknown): { message: string; fix: string } | undefined {
   const shown = typeof value === "string" ? `"${value}"` : JSON.stringify(value);
   if (typeof value !== "string" || !ISO_DATE.test(value)) {
-    return { message: `${shown} is not a date in the form YYYY-MM-DD`, fix: "write the date as year-month-day with digits, e.g. 2026-11-24" };
+    return {
+      message: `${shown} is not a date in the form YYYY-MM-DD`,
+      fix: "write the date as year-month-day with digits, e.g. 2026-11-24",
+    };
   }
   if (!isRealCalendarDate(value)) {
     const [year, month] = value.split("-").map(Number) as [number, number];
     const days = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : undefined;
     const reason = days ? `that month has ${days} days` : "months run from 01 to 12";
-    return { message: `${shown} is not a real calendar date (${reason})`, fix: "check the day and month; write a date that exists, as YYYY-MM-DD" };
+    return {
+      message: `${shown} is not a real calendar date (${reason})`,
+      fix: "check the day and month; write a date that exists, as YYYY-MM-DD",
+    };
   }
   return undefined;
 }
@@ -171,7 +186,10 @@ function explainIssue(
   const input = "input" in issue ? issue.input : undefined;
 
   if (issue.code === "invalid_type" && input === undefined) {
-    return { message: "is missing, and every post needs it", fix: `add it, e.g. ${FIELD_EXAMPLES[top] ?? `${field}: ...`}` };
+    return {
+      message: "is missing, and every post needs it",
+      fix: `add it, e.g. ${FIELD_EXAMPLES[top] ?? `${field}: ...`}`,
+    };
   }
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys;
@@ -182,7 +200,9 @@ function explainIssue(
     });
     return {
       message: `unknown field ${hints.join(", ")}`,
-      fix: path.length ? "remove it; see CONTRIBUTING.md for the fields this block takes" : `remove it or correct its name; the fields are: ${allowed.join(", ")}`,
+      fix: path.length
+        ? "remove it; see CONTRIBUTING.md for the fields this block takes"
+        : `remove it or correct its name; the fields are: ${allowed.join(", ")}`,
     };
   }
   if (issue.code === "custom" && issue.message === UNKNOWN_ID) {
@@ -197,14 +217,23 @@ function explainIssue(
   }
   if (issue.code === "too_big" && issue.origin === "string") {
     const length = typeof input === "string" ? input.length : "too many";
-    return { message: `is ${length} characters long; the limit is ${issue.maximum}`, fix: top === "title" ? `shorten it to ${TITLE_MAX} characters or fewer` : `shorten it to ${DESCRIPTION_MAX} characters or fewer` };
+    return {
+      message: `is ${length} characters long; the limit is ${issue.maximum}`,
+      fix:
+        top === "title"
+          ? `shorten it to ${TITLE_MAX} characters or fewer`
+          : `shorten it to ${DESCRIPTION_MAX} characters or fewer`,
+    };
   }
   if (issue.code === "too_small" && issue.origin === "string") {
     const length = typeof input === "string" ? input.trim().length : 0;
     const need = top === "description" ? DESCRIPTION_MIN : issue.minimum;
     return {
       message: length === 0 ? "is empty" : `is only ${length} characters long; it needs at least ${need}`,
-      fix: path.at(-1) === "alt" ? "describe what the picture shows, for people who cannot see it" : "write it out in full",
+      fix:
+        path.at(-1) === "alt"
+          ? "describe what the picture shows, for people who cannot see it"
+          : "write it out in full",
     };
   }
   if (issue.code === "too_small" && issue.origin === "array") {
@@ -215,14 +244,24 @@ function explainIssue(
     };
   }
   if (issue.code === "invalid_format" && issue.format === "url") {
-    return { message: `${JSON.stringify(input)} is not a full https:// address`, fix: "copy the address from the browser's address bar; it must start with https://" };
+    return {
+      message: `${JSON.stringify(input)} is not a full https:// address`,
+      fix: "copy the address from the browser's address bar; it must start with https://",
+    };
   }
   if (issue.code === "invalid_format" && issue.format === "regex" && top === "legacyPaths") {
-    return { message: `${JSON.stringify(input)} is not a path on the old site`, fix: "write the old address's path only, starting with /, e.g. /blog/old-post-title/" };
+    return {
+      message: `${JSON.stringify(input)} is not a path on the old site`,
+      fix: "write the old address's path only, starting with /, e.g. /blog/old-post-title/",
+    };
   }
   if (issue.code === "invalid_type") {
-    const expected = issue.expected === "boolean" ? "true or false" : issue.expected === "array" ? "a list" : `a ${issue.expected}`;
-    return { message: `${JSON.stringify(input)} should be ${expected}`, fix: top === "draft" ? "write draft: true or draft: false" : `write ${field} as ${expected}` };
+    const expected =
+      issue.expected === "boolean" ? "true or false" : issue.expected === "array" ? "a list" : `a ${issue.expected}`;
+    return {
+      message: `${JSON.stringify(input)} should be ${expected}`,
+      fix: top === "draft" ? "write draft: true or draft: false" : `write ${field} as ${expected}`,
+    };
   }
   if (issue.code === "custom" && (top === "changes" || top === "updated")) {
     return {
@@ -235,7 +274,12 @@ function explainIssue(
 
 /** `sources[2].url` from ["sources", 2, "url"]. */
 export function fieldName(path: readonly (string | number)[]): string {
-  return path.reduce<string>((name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${part}` : part), "") || "frontmatter";
+  return (
+    path.reduce<string>(
+      (name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${part}` : part),
+      "",
+    ) || "frontmatter"
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -243,5 +287,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function getIn(value: unknown, path: readonly (string | number)[]): unknown {
-  return path.reduce<unknown>((current, key) => (isRecord(current) || Array.isArray(current) ? (current as Record<string | number, unknown>)[key] : undefined), value);
+  return path.reduce<unknown>(
+    (current, key) =>
+      isRecord(current) || Array.isArray(current) ? (current as Record<string | number, unknown>)[key] : undefined,
+    value,
+  );
 }

@@ -15,8 +15,7 @@ export const escapeData = (text: string): string =>
   text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
 
 /** Escapes a property value (`file=`, `title=`): as the message, plus `:` and `,`. */
-export const escapeProperty = (text: string): string =>
-  escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+export const escapeProperty = (text: string): string => escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
 
 /** One `::error` or `::warning` line for a problem: title names the field, message ends with the fix. */
 export function githubAnnotation(problem: Problem): string {

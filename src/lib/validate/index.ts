@@ -19,13 +19,26 @@ import { checkBody, citedSourceIds, outline, pageIds, type BodyOutline, type Rou
 import type { Problem } from "./problems.ts";
 import { plainLanguageWarnings } from "./plain-language.ts";
 import { checkTranslations, type ContentEntry } from "./translations.ts";
-import { READING_GRADE_LIMIT, SPANISH_EASE_MIN, proseBlocks, readingStats, spanishReadingStats } from "../readability.ts";
+import {
+  READING_GRADE_LIMIT,
+  SPANISH_EASE_MIN,
+  proseBlocks,
+  readingStats,
+  spanishReadingStats,
+} from "../readability.ts";
 import { PLACEHOLDER } from "../scaffold.ts";
 
 import type { Redirect } from "../redirects.ts";
 
 export { formatReport, isError, type Problem } from "./problems.ts";
-export { sitePages, translationStatus, type ContentEntry, type SitePageStatus, type TranslationStatus, type TranslationState } from "./translations.ts";
+export {
+  sitePages,
+  translationStatus,
+  type ContentEntry,
+  type SitePageStatus,
+  type TranslationStatus,
+  type TranslationState,
+} from "./translations.ts";
 
 export interface ValidateOptions {
   /**
@@ -109,14 +122,26 @@ export function inspectContent(options: ValidateOptions): ContentReport {
         const absolute = join(languageDir(locale), collection, name);
         const id = new GithubSlugger().slug(name.replace(/\.ya?ml$/, ""));
         dataIds[locale][collection].push(id);
-        const entry: ContentEntry = { locale, kind: collection, id, file: rel(absolute), readable: false, lineOf: () => undefined };
+        const entry: ContentEntry = {
+          locale,
+          kind: collection,
+          id,
+          file: rel(absolute),
+          readable: false,
+          lineOf: () => undefined,
+        };
         entries.push(entry);
         let data: unknown;
         const text = readFileSync(absolute, "utf8");
         try {
           data = parseYaml(text);
         } catch (error) {
-          problems.push({ file: rel(absolute), field: "yaml", message: `cannot be read: ${(error as Error).message.split("\n")[0]}`, fix: "check indentation and quotes" });
+          problems.push({
+            file: rel(absolute),
+            field: "yaml",
+            message: `cannot be read: ${(error as Error).message.split("\n")[0]}`,
+            fix: "check indentation and quotes",
+          });
           continue;
         }
         const parsed = schema.safeParse(data);
@@ -124,7 +149,13 @@ export function inspectContent(options: ValidateOptions): ContentReport {
           const term = parsed.data as { term: string; aliases: string[] };
           for (const word of [term.term, ...term.aliases, id]) glossaryWords.add(word.toLowerCase());
         }
-        if (parsed.success && collection === "authors" && locale === "en" && (parsed.data as { credentials?: string }).credentials) credentialed.add(id);
+        if (
+          parsed.success &&
+          collection === "authors" &&
+          locale === "en" &&
+          (parsed.data as { credentials?: string }).credentials
+        )
+          credentialed.add(id);
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {
             problems.push({
@@ -136,7 +167,13 @@ export function inspectContent(options: ValidateOptions): ContentReport {
           }
           continue;
         }
-        const value = parsed.data as { name?: string; term?: string; translationOf?: string; translated?: Date; source?: { language?: string } };
+        const value = parsed.data as {
+          name?: string;
+          term?: string;
+          translationOf?: string;
+          translated?: Date;
+          source?: { language?: string };
+        };
         Object.assign(entry, {
           readable: true,
           title: value.term ?? value.name,
@@ -160,17 +197,34 @@ export function inspectContent(options: ValidateOptions): ContentReport {
         const absolute = join(languageDir(locale), collection, name);
         const file = rel(absolute);
         if (name.includes("/")) {
-          problems.push({ file, field: "file", message: "posts cannot be in sub-folders", fix: `move it to ${label}/${collection}/${name.split("/").pop()}` });
+          problems.push({
+            file,
+            field: "file",
+            message: "posts cannot be in sub-folders",
+            fix: `move it to ${label}/${collection}/${name.split("/").pop()}`,
+          });
           continue;
         }
         if (!/\.mdx?$/.test(name)) {
           if (!/^\.|\.(png|jpe?g|webp|avif|svg|gif)$/i.test(name)) {
-            problems.push({ file, field: "file", message: "is not an .mdx post, so it will be ignored", fix: "rename it to end in .mdx, or move it out of this folder" });
+            problems.push({
+              file,
+              field: "file",
+              message: "is not an .mdx post, so it will be ignored",
+              fix: "rename it to end in .mdx, or move it out of this folder",
+            });
           }
           continue;
         }
         const id = new GithubSlugger().slug(name.replace(/\.mdx?$/, ""));
-        const post: LoadedPost = { file, absolute, collection, id, locale, path: localePath(`/${collection}/${id}/`, locale) };
+        const post: LoadedPost = {
+          file,
+          absolute,
+          collection,
+          id,
+          locale,
+          path: localePath(`/${collection}/${id}/`, locale),
+        };
         posts.push(post);
         const text = readFileSync(absolute, "utf8");
         try {
@@ -178,16 +232,31 @@ export function inspectContent(options: ValidateOptions): ContentReport {
           post.body = outline(post.source.tree);
         } catch (error) {
           const { line, reason } = mdxError(error);
-          problems.push({ file, line, field: "MDX", message: `the file cannot be read as MDX: ${reason}`, fix: "check that every <Tag> is closed and that { } and < > are used only for components" });
+          problems.push({
+            file,
+            line,
+            field: "MDX",
+            message: `the file cannot be read as MDX: ${reason}`,
+            fix: "check that every <Tag> is closed and that { } and < > are used only for components",
+          });
           continue;
         }
-        const result = checkFrontmatter(post.source.frontmatterText, collection, known, { file, firstLine: post.source.frontmatterLine });
+        const result = checkFrontmatter(post.source.frontmatterText, collection, known, {
+          file,
+          firstLine: post.source.frontmatterLine,
+        });
         problems.push(...result.problems);
         post.lineOf = result.lineOf;
         if (result.data) post.data = result.data;
         for (const field of ["title", "description"] as const) {
           if (!result.data?.[field].includes(PLACEHOLDER)) continue;
-          problems.push({ file, line: result.lineOf([field]), field, message: `still has the placeholder: ${JSON.stringify(result.data[field])}`, fix: `write the ${field} (in a translation: in Spanish), without ${PLACEHOLDER}` });
+          problems.push({
+            file,
+            line: result.lineOf([field]),
+            field,
+            message: `still has the placeholder: ${JSON.stringify(result.data[field])}`,
+            fix: `write the ${field} (in a translation: in Spanish), without ${PLACEHOLDER}`,
+          });
         }
       }
     }
@@ -199,8 +268,16 @@ export function inspectContent(options: ValidateOptions): ContentReport {
   for (const [path, sharing] of byPath) {
     if (sharing.length < 2) continue;
     for (const post of sharing) {
-      const others = sharing.filter((other) => other !== post).map((other) => other.file).join(", ");
-      problems.push({ file: post.file, field: "file name", message: `${post.file} and ${others} would both be published at ${path}`, fix: "rename one of the files: the file name is the page's address" });
+      const others = sharing
+        .filter((other) => other !== post)
+        .map((other) => other.file)
+        .join(", ");
+      problems.push({
+        file: post.file,
+        field: "file name",
+        message: `${post.file} and ${others} would both be published at ${path}`,
+        fix: "rename one of the files: the file name is the page's address",
+      });
     }
   }
 
@@ -222,7 +299,13 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       continue;
     }
     if (isVisible(post.data, visibility)) {
-      routes.set(post.path, pageIds(post.body, post.data.sources.map((source) => source.id)));
+      routes.set(
+        post.path,
+        pageIds(
+          post.body,
+          post.data.sources.map((source) => source.id),
+        ),
+      );
     } else {
       unpublished.set(post.path, post.data.draft ? "a draft" : `scheduled for ${formatDate(post.data.published)}`);
     }
@@ -235,9 +318,21 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       const normalized = legacyPath.endsWith("/") || /\.[a-z0-9]+$/i.test(legacyPath) ? legacyPath : `${legacyPath}/`;
       const field = `legacyPaths[${index}]`;
       if (routes.has(normalized) || unpublished.has(normalized)) {
-        problems.push({ file: post.file, line: post.lineOf?.(["legacyPaths", index]), field, message: `${legacyPath} is the address of a page on this site`, fix: "list only old addresses that no longer exist here" });
+        problems.push({
+          file: post.file,
+          line: post.lineOf?.(["legacyPaths", index]),
+          field,
+          message: `${legacyPath} is the address of a page on this site`,
+          fix: "list only old addresses that no longer exist here",
+        });
       } else if (legacyOwners.has(normalized)) {
-        problems.push({ file: post.file, line: post.lineOf?.(["legacyPaths", index]), field, message: `${legacyPath} already redirects to ${legacyOwners.get(normalized)}`, fix: "an old address can redirect to one page only; remove it here or there" });
+        problems.push({
+          file: post.file,
+          line: post.lineOf?.(["legacyPaths", index]),
+          field,
+          message: `${legacyPath} already redirects to ${legacyOwners.get(normalized)}`,
+          fix: "an old address can redirect to one page only; remove it here or there",
+        });
       } else {
         legacyOwners.set(normalized, post.file);
       }
@@ -258,32 +353,61 @@ export function inspectContent(options: ValidateOptions): ContentReport {
     if (post.data.hero) {
       const image = resolve(dirname(post.absolute), post.data.hero.src);
       if (!existsSync(image)) {
-        problems.push({ file: post.file, line: post.lineOf?.(["hero", "src"]), field: "hero.src", message: `there is no image file at ${rel(image)}`, fix: "put the image next to the post and write its file name, e.g. src: ./my-picture.jpg" });
+        problems.push({
+          file: post.file,
+          line: post.lineOf?.(["hero", "src"]),
+          field: "hero.src",
+          message: `there is no image file at ${rel(image)}`,
+          fix: "put the image next to the post and write its file name, e.g. src: ./my-picture.jpg",
+        });
       }
     }
     if (post.data.reviewedBy && !credentialed.has(post.data.reviewedBy)) {
-      problems.push({ file: post.file, line: post.lineOf?.(["reviewedBy"]), field: "reviewedBy", message: `the reviewer "${post.data.reviewedBy}" has no \`credentials\` in content/authors/${post.data.reviewedBy}.yaml`, fix: "a clinical review names a clinician with credentials (e.g. credentials: MD); add them there, or remove `reviewed` and `reviewedBy`" });
+      problems.push({
+        file: post.file,
+        line: post.lineOf?.(["reviewedBy"]),
+        field: "reviewedBy",
+        message: `the reviewer "${post.data.reviewedBy}" has no \`credentials\` in content/authors/${post.data.reviewedBy}.yaml`,
+        fix: "a clinical review names a clinician with credentials (e.g. credentials: MD); add them there, or remove `reviewed` and `reviewedBy`",
+      });
     }
     const tree = post.source!.tree;
     // Each language by its own formula: the English grade, the Spanish Szigriszt-Pazos score (INFLESZ).
     if (english) {
       const { grade } = readingStats(proseBlocks(tree));
       if (grade > READING_GRADE_LIMIT) {
-        problems.push({ file: post.file, field: "reading grade", message: `the page reads at grade ${grade.toFixed(1)}; the limit is ${READING_GRADE_LIMIT}`, fix: "use shorter sentences and everyday words (npm run readability shows each page's grade and its long sentences)" });
+        problems.push({
+          file: post.file,
+          field: "reading grade",
+          message: `the page reads at grade ${grade.toFixed(1)}; the limit is ${READING_GRADE_LIMIT}`,
+          fix: "use shorter sentences and everyday words (npm run readability shows each page's grade and its long sentences)",
+        });
       }
     } else {
       const { ease, band } = spanishReadingStats(proseBlocks(tree));
       if (ease < SPANISH_EASE_MIN) {
-        problems.push({ file: post.file, field: "reading ease", message: `the page scores ${ease.toFixed(1)} (INFLESZ "${band}"); the lowest allowed is ${SPANISH_EASE_MIN} ("normal")`, fix: "use shorter sentences and everyday words (npm run readability shows each page's score and its long sentences)" });
+        problems.push({
+          file: post.file,
+          field: "reading ease",
+          message: `the page scores ${ease.toFixed(1)} (INFLESZ "${band}"); the lowest allowed is ${SPANISH_EASE_MIN} ("normal")`,
+          fix: "use shorter sentences and everyday words (npm run readability shows each page's score and its long sentences)",
+        });
       }
     }
     // Only MDX can cite (<Cite>); a plain Markdown post lists its sources without markers.
     const cited = citedSourceIds(post.body);
-    if (post.file.endsWith(".mdx")) post.data.sources.forEach((source, index) => {
-      if (!cited.has(source.id)) {
-        problems.push({ file: post.file, line: post.lineOf?.(["sources", index, "id"]), field: `sources[${index}]`, message: `the source "${source.id}" is listed but never cited`, fix: `cite it after the sentence it supports with <Cite id="${source.id}" />, or remove it from \`sources\`` });
-      }
-    });
+    if (post.file.endsWith(".mdx"))
+      post.data.sources.forEach((source, index) => {
+        if (!cited.has(source.id)) {
+          problems.push({
+            file: post.file,
+            line: post.lineOf?.(["sources", index, "id"]),
+            field: `sources[${index}]`,
+            message: `the source "${source.id}" is listed but never cited`,
+            fix: `cite it after the sentence it supports with <Cite id="${source.id}" />, or remove it from \`sources\``,
+          });
+        }
+      });
     problems.push(...plainLanguageWarnings(tree, { file: post.file, glossaryWords, language: post.locale }));
     problems.push(
       ...checkBody(post.body, {
@@ -295,7 +419,11 @@ export function inspectContent(options: ValidateOptions): ContentReport {
         unpublished,
         ...(english
           ? {}
-          : { fallbackGlossaryIds: glossaryIds.en, glossaryFolder: `${LANGUAGE_FOLDERS[post.locale].label}/glossary`, pathPrefix: localePath("/", post.locale).slice(0, -1) }),
+          : {
+              fallbackGlossaryIds: glossaryIds.en,
+              glossaryFolder: `${LANGUAGE_FOLDERS[post.locale].label}/glossary`,
+              pathPrefix: localePath("/", post.locale).slice(0, -1),
+            }),
       }),
     );
   }
@@ -314,14 +442,22 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       translated: data?.translated,
       updated: data?.updated,
       sourceIds: data?.sources.map((source) => source.id),
-      languageMarks: (data?.sources ?? []).flatMap((source, index) => (source.language ? [{ path: ["sources", index, "language"], value: source.language }] : [])),
+      languageMarks: (data?.sources ?? []).flatMap((source, index) =>
+        source.language ? [{ path: ["sources", index, "language"], value: source.language }] : [],
+      ),
       published: Boolean(data) && routes.has(post.path) && !unpublished.has(post.path),
       lineOf: (path) => post.lineOf?.(path),
     });
   }
   const fileOf = (locale: Locale, kind: ContentKind, id: string) => {
-    const existing = kind === "articles" || kind === "guides" ? posts.find((post) => post.locale === locale && post.collection === kind && post.id === id)?.file : undefined;
-    return existing ?? `${LANGUAGE_FOLDERS[locale].label}/${kind}/${id}.${kind === "articles" || kind === "guides" ? "mdx" : "yaml"}`;
+    const existing =
+      kind === "articles" || kind === "guides"
+        ? posts.find((post) => post.locale === locale && post.collection === kind && post.id === id)?.file
+        : undefined;
+    return (
+      existing ??
+      `${LANGUAGE_FOLDERS[locale].label}/${kind}/${id}.${kind === "articles" || kind === "guides" ? "mdx" : "yaml"}`
+    );
   };
   problems.push(...checkTranslations(entries, fileOf));
 
@@ -378,7 +514,12 @@ export function staticRoutes(root: string): string[] {
 }
 
 function mdxError(error: unknown): { line?: number; reason: string } {
-  const value = error as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message?: string };
+  const value = error as {
+    line?: number;
+    place?: { line?: number; start?: { line?: number } };
+    reason?: string;
+    message?: string;
+  };
   const reason = value.reason ?? value.message ?? String(error);
   // The parser puts the position at the start of its message: "31:1: Expected a closing tag...".
   const position = /^(\d+):\d+:\s*/.exec(reason);

@@ -12,7 +12,19 @@ import type { Problem } from "./problems.ts";
 const MEDICAL_ENDING =
   /^[a-z]{3,}(?:omas?|ectom(?:y|ies)|otom(?:y|ies)|olog(?:y|ies|ist|ists)|itis|osis|therap(?:y|ies)|plasia|plastic|graph(?:y|ies)|scop(?:y|ies)|emia|genic|cytes?)$/i;
 /** Words with a medical ending that every reader knows. */
-const EVERYDAY = new Set(["biology", "technology", "technologies", "apology", "therapy", "therapies", "photography", "geography", "psychology", "diagnosis", "diagnoses"]);
+const EVERYDAY = new Set([
+  "biology",
+  "technology",
+  "technologies",
+  "apology",
+  "therapy",
+  "therapies",
+  "photography",
+  "geography",
+  "psychology",
+  "diagnosis",
+  "diagnoses",
+]);
 /** Signs that a sentence explains a word in plain terms. */
 const EXPLAINED = /\b(means?|meaning|which is|who is|that is|is a|is an|is the|are the|called|such as)\b|[(:—–]/i;
 
@@ -68,7 +80,9 @@ export function plainLanguageWarnings(tree: Root, context: PlainLanguageContext)
 function knownToGlossary(word: string, glossaryWords: ReadonlySet<string>): boolean {
   if (glossaryWords.has(word)) return true;
   const singular = word.replace(/(ies)$/, "y").replace(/s$/, "");
-  return glossaryWords.has(singular) || [...glossaryWords].some((term) => term.includes(word) || term.includes(singular));
+  return (
+    glossaryWords.has(singular) || [...glossaryWords].some((term) => term.includes(word) || term.includes(singular))
+  );
 }
 
 /** Text of each paragraph and list item, with the words inside <Term> left out (they are explained). */

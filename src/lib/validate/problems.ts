@@ -34,7 +34,10 @@ export function formatReport(problems: readonly Problem[]): string {
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
   const lines: string[] = [];
   if (errors.length > 0) {
-    lines.push(`The content check found ${plural(errors.length, "problem")}. Nothing was built. Fix each one and build again.`, "");
+    lines.push(
+      `The content check found ${plural(errors.length, "problem")}. Nothing was built. Fix each one and build again.`,
+      "",
+    );
     lines.push(...errors.map(formatProblem).flatMap((block) => [block, ""]));
   }
   if (warnings.length > 0) {

@@ -45,12 +45,20 @@ export interface ContentEntry {
 /** The file an entry would have: content/guides/insurance.mdx, content/es/topics/insurance.yaml. */
 export type FileNamer = (locale: Locale, kind: ContentKind, id: string) => string;
 
-const SINGULAR: Record<ContentKind, string> = { articles: "an article", guides: "a guide", authors: "an author", topics: "a topic", glossary: "a glossary entry" };
+const SINGULAR: Record<ContentKind, string> = {
+  articles: "an article",
+  guides: "a guide",
+  authors: "an author",
+  topics: "a topic",
+  glossary: "a glossary entry",
+};
 const isPostKind = (kind: ContentKind) => kind === "articles" || kind === "guides";
 
 /** `guides/insurance` -> the original's entry, if that file exists. */
 export function originalsIndex(entries: readonly ContentEntry[]): Map<string, ContentEntry> {
-  return new Map(entries.filter((entry) => entry.locale === DEFAULT_LOCALE).map((entry) => [`${entry.kind}/${entry.id}`, entry]));
+  return new Map(
+    entries.filter((entry) => entry.locale === DEFAULT_LOCALE).map((entry) => [`${entry.kind}/${entry.id}`, entry]),
+  );
 }
 
 /**
@@ -67,7 +75,14 @@ export function checkTranslations(entries: readonly ContentEntry[], fileOf: File
   for (const entry of entries) {
     if (!entry.readable) continue;
     const add = (path: Array<string | number>, field: string, message: string, fix: string, severity?: "warning") =>
-      problems.push({ file: entry.file, line: entry.lineOf(path), field, message, fix, ...(severity ? { severity } : {}) });
+      problems.push({
+        file: entry.file,
+        line: entry.lineOf(path),
+        field,
+        message,
+        fix,
+        ...(severity ? { severity } : {}),
+      });
 
     if (entry.locale === DEFAULT_LOCALE) {
       for (const field of ["translationOf", "translated"] as const) {
@@ -159,7 +174,12 @@ export function checkTranslations(entries: readonly ContentEntry[], fileOf: File
       });
     }
 
-    if (entry.translated && original.readable && original.updated && daysBetween(entry.translated, original.updated) > 0) {
+    if (
+      entry.translated &&
+      original.readable &&
+      original.updated &&
+      daysBetween(entry.translated, original.updated) > 0
+    ) {
       add(
         ["translated"],
         "translated",
@@ -173,7 +193,10 @@ export function checkTranslations(entries: readonly ContentEntry[], fileOf: File
   for (const [of, sharing] of claims) {
     if (sharing.length < 2) continue;
     for (const entry of sharing) {
-      const others = sharing.filter((other) => other !== entry).map((other) => other.file).join(", ");
+      const others = sharing
+        .filter((other) => other !== entry)
+        .map((other) => other.file)
+        .join(", ");
       problems.push({
         file: entry.file,
         line: entry.lineOf(["translationOf"]),
@@ -204,14 +227,17 @@ export interface TranslationStatus {
 export function translationStatus(entries: readonly ContentEntry[]): TranslationStatus[] {
   const translations = new Map<string, ContentEntry>();
   for (const entry of entries) {
-    if (entry.locale !== DEFAULT_LOCALE && entry.translationOf && !translations.has(entry.translationOf)) translations.set(entry.translationOf, entry);
+    if (entry.locale !== DEFAULT_LOCALE && entry.translationOf && !translations.has(entry.translationOf))
+      translations.set(entry.translationOf, entry);
   }
   return entries
     .filter((entry) => entry.locale === DEFAULT_LOCALE)
     .map((original) => {
       const translation = translations.get(`${original.kind}/${original.id}`);
       if (!translation) return { original, state: "missing" as const };
-      const behind = Boolean(original.updated && translation.translated && daysBetween(translation.translated, original.updated) > 0);
+      const behind = Boolean(
+        original.updated && translation.translated && daysBetween(translation.translated, original.updated) > 0,
+      );
       return { original, translation, state: behind ? ("behind" as const) : ("current" as const) };
     });
 }

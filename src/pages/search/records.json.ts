@@ -11,6 +11,8 @@ import { LOCALES } from "@/lib/i18n";
 import { glossaryRecords } from "@/lib/search-records";
 
 export const GET: APIRoute = async () => {
-  const records = await Promise.all(LOCALES.map(async (locale) => glossaryRecords(await getGlossary(locale), locale, ui(locale).glossary)));
+  const records = await Promise.all(
+    LOCALES.map(async (locale) => glossaryRecords(await getGlossary(locale), locale, ui(locale).glossary)),
+  );
   return new Response(JSON.stringify(records.flat()), { headers: { "Content-Type": "application/json" } });
 };

@@ -15,19 +15,19 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright";
-import { launchBrowser } from "./bench/browser.ts";
-import { SCALING_MAX_RATIO, checkBudgets } from "./bench/budgets.ts";
-import { runLighthouse } from "./bench/lighthouse.ts";
-import { buildRealSite, measureSyntheticSite } from "./bench/measure-build.ts";
-import { parseOptions, type BenchOptions } from "./bench/options.ts";
-import { measurePageWeights } from "./bench/page-weight.ts";
-import { startPreview } from "./bench/preview.ts";
-import { REPO, cleanUp, cleanUpOnSignals, tempDir, wasInterrupted } from "./bench/processes.ts";
-import { progress } from "./bench/progress.ts";
-import { formatReport } from "./bench/report.ts";
-import type { BenchResults } from "./bench/results.ts";
-import { measureSearch } from "./bench/search-timing.ts";
-import { measureSearchQuality } from "./bench/search-quality.ts";
+import { launchBrowser } from "./browser.ts";
+import { SCALING_MAX_RATIO, checkBudgets } from "./budgets.ts";
+import { runLighthouse } from "./lighthouse.ts";
+import { buildRealSite, measureSyntheticSite } from "./measure-build.ts";
+import { parseOptions, type BenchOptions } from "./options.ts";
+import { measurePageWeights } from "./page-weight.ts";
+import { startPreview } from "./preview.ts";
+import { REPO, cleanUp, cleanUpOnSignals, tempDir, wasInterrupted } from "./processes.ts";
+import { progress } from "./progress.ts";
+import { formatReport } from "./report.ts";
+import type { BenchResults } from "./results.ts";
+import { measureSearch } from "./search-timing.ts";
+import { measureSearchQuality } from "./search-quality.ts";
 
 const RESULTS_DIR = join(REPO, "bench-results");
 const LOG_DIR = join(RESULTS_DIR, "logs");
@@ -87,12 +87,23 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     const counts = options.scaling ? [options.pages, options.pages * 10] : [options.pages];
     for (const pages of counts) {
       progress(`== build scaling: ${pages.toLocaleString("en-US")} generated articles`);
-      const site = await measureSyntheticSite({ pages, runs: options.runs, format: options.format, warm: options.warm, twins: options.twins, logDir: LOG_DIR });
+      const site = await measureSyntheticSite({
+        pages,
+        runs: options.runs,
+        format: options.format,
+        warm: options.warm,
+        twins: options.twins,
+        logDir: LOG_DIR,
+      });
       const search = await attempt(`search on ${pages} generated pages`, async () => {
         progress(`  search on the ${pages.toLocaleString("en-US")}-page build...`);
         const preview = await startPreview(site.project, site.dist);
         try {
-          return await measureSearch(await getBrowser(), preview.url, `${pages.toLocaleString("en-US")} generated pages`);
+          return await measureSearch(
+            await getBrowser(),
+            preview.url,
+            `${pages.toLocaleString("en-US")} generated pages`,
+          );
         } finally {
           await preview.stop();
         }
@@ -111,16 +122,23 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     progress(`  built in ${build.seconds.toFixed(1)} s; serving it with astro preview`);
     const preview = await startPreview(REPO, dist);
     try {
-      const realSite: NonNullable<BenchResults["realSite"]> = { buildSeconds: build.seconds, buildCpuSeconds: build.cpuSeconds };
+      const realSite: NonNullable<BenchResults["realSite"]> = {
+        buildSeconds: build.seconds,
+        buildCpuSeconds: build.cpuSeconds,
+      };
       results.realSite = realSite;
       progress("  page weight per page type...");
       const pages = await attempt("page weight", async () => measurePageWeights(await getBrowser(), preview.url));
       if (pages) realSite.pages = pages;
       progress("  search timing...");
-      const search = await attempt("search on the real site", async () => measureSearch(await getBrowser(), preview.url, "real site"));
+      const search = await attempt("search on the real site", async () =>
+        measureSearch(await getBrowser(), preview.url, "real site"),
+      );
       if (search) realSite.search = search;
       progress("  search test set (tests/search-queries.yaml)...");
-      const quality = await attempt("search test set", async () => measureSearchQuality(await getBrowser(), preview.url));
+      const quality = await attempt("search test set", async () =>
+        measureSearchQuality(await getBrowser(), preview.url),
+      );
       if (quality) realSite.searchQuality = quality;
       if (!options.skipLighthouse) {
         progress(`  lighthouse, ${options.runs} run(s) a page (about 13 s each)...`);
