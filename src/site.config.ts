@@ -127,7 +127,7 @@ export const site: SiteConfig = {
     {
       name: {
         en: "National Cancer Institute's Cancer Information Service",
-        es: "Servicio de Información sobre el Cáncer del Instituto Nacional del Cáncer",
+        es: "Servicio de Información sobre el Cáncer del NCI",
       },
       phone: { display: "1-800-4-CANCER (1-800-422-6237)", e164: "+18004226237" },
       note: {

@@ -116,12 +116,12 @@ export const es: UiStrings = {
     inEnglish: "(en inglés)",
     backToText: "Volver al texto",
     backToTextFor: (number: number) => `Volver al texto de la fuente ${number}`,
-    backToPlace: (place: number, number: number) => `Volver al lugar ${place} del texto de la fuente ${number}`,
+    backToPlace: (place: number, number: number) => `Volver a la cita ${place} de la fuente ${number}`,
     citeLabel: (number: number) => `Fuente ${number}`,
   },
   help: {
     heading: "Dónde más puede obtener ayuda",
-    independent: (org: string) => `Estos servicios son gratuitos y no dependen de ${org}.`,
+    independent: (org: string) => `Son servicios gratuitos e independientes de ${org}.`,
     /** Translations only: a link to the About page's note on free language help (HHS, Section 1557). */
     languageHelp: "¿Necesita un intérprete?",
     languageHelpLink: "Lea qué dice la ley",
