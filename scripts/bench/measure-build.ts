@@ -197,7 +197,7 @@ async function buildOnce({ project, content, cacheDir, dist, logFile, run }: Bui
   failUnlessBuilt(result, logFile);
   const log = stripAnsi(result.output);
   const pagesBuilt = Number(/(\d+) page\(s\) built in/.exec(log)?.[1] ?? 0);
-  const indexMs = /\[patient-guides:search-index\] indexed \d+ pages for search in (\d+) ms/.exec(log)?.[1];
+  const indexMs = /\[patient-guides:search-index\] indexed (?:\d+ pages for search|the site for search) in (\d+) ms/.exec(log)?.[1];
   return {
     run,
     seconds: result.seconds,
@@ -221,7 +221,7 @@ function readPhases(log: string): BuildPhases {
     const text = start === -1 ? undefined : pattern.exec(log.slice(start))?.[1];
     return text === undefined ? undefined : parseDuration(text);
   };
-  const contentCheckMs = /content check passed \((\d+) ms\)/.exec(log)?.[1];
+  const contentCheckMs = /content check passed(?: with \d+ warnings?)? \((\d+) ms\)/.exec(log)?.[1];
   return {
     setupSeconds: after("Collecting build info", /✓ Completed in (.+?)\.$/m),
     contentCheckSeconds: contentCheckMs === undefined ? undefined : Number(contentCheckMs) / 1000,

@@ -57,6 +57,9 @@ export default function contentGuard(): AstroIntegration {
           }
         } else if (warnings.length > 0) {
           logger.warn(`\n${formatReport(warnings)}`);
+          logger.info(
+            `content check passed with ${warnings.length} warning${warnings.length === 1 ? "" : "s"} (${Math.round(performance.now() - started)} ms)`,
+          );
         } else {
           logger.info(`content check passed (${Math.round(performance.now() - started)} ms)`);
         }
