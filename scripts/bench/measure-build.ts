@@ -197,7 +197,8 @@ async function buildOnce({ project, content, cacheDir, dist, logFile, run }: Bui
   failUnlessBuilt(result, logFile);
   const log = stripAnsi(result.output);
   const pagesBuilt = Number(/(\d+) page\(s\) built in/.exec(log)?.[1] ?? 0);
-  const indexMs = /\[patient-guides:search-index\] indexed (?:\d+ pages for search|the site for search) in (\d+) ms/.exec(log)?.[1];
+  const indexMs =
+    /\[patient-guides:search-index\] indexed (?:\d+ pages for search|the site for search) in (\d+) ms/.exec(log)?.[1];
   return {
     run,
     seconds: result.seconds,
