@@ -2,7 +2,7 @@ import { defineConfig } from "astro/config";
 import { satteri } from "@astrojs/markdown-satteri";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
-import contentGuard, { isLegacyPage, publishedPosts } from "./src/integrations/content-guard";
+import contentGuard, { checkedContent, isLegacyPage } from "./src/integrations/content-guard";
 import shareImages from "./src/integrations/share-images";
 import searchIndex from "./src/integrations/search-index";
 import cspTrim from "./src/integrations/csp-trim";
@@ -13,6 +13,8 @@ import { siteUrl } from "./src/lib/site-url";
 import { DEFAULT_LOCALE, LOCALES } from "./src/lib/i18n";
 
 const base = process.env.BASE_PATH ?? "/";
+// Filled by the content check before the build; read by the sitemap filter and the share images.
+const content = checkedContent();
 
 export default defineConfig({
   site: siteUrl(),
@@ -31,17 +33,17 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [linksPlugin({ base })] }),
   },
   integrations: [
-    contentGuard(),
+    contentGuard(content),
     mdx(),
     sitemap({
-      filter: (page) => !isLegacyPage(page) && !/\/404\/$/.test(new URL(page).pathname),
+      filter: (page) => !isLegacyPage(content, page) && !/\/404\/$/.test(new URL(page).pathname),
       // Pages with the same path after /es/ are one page in two languages: listed with xhtml:link alternates.
       i18n: { defaultLocale: DEFAULT_LOCALE, locales: Object.fromEntries(LOCALES.map((locale) => [locale, locale])) },
     }),
     cspTrim(),
     hostHeaders(),
     searchIndex(),
-    shareImages(publishedPosts),
+    shareImages(() => content.published),
   ],
   build: {
     // The one stylesheet (about 4 KB gzipped) travels inside each page: a page is a single

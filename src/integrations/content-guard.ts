@@ -15,21 +15,24 @@ import { withBase } from "../lib/urls.ts";
 import { overdueReviews } from "../lib/reviews.ts";
 import { contentDir } from "../lib/paths.ts";
 
-/** Old addresses found by the last content check (with base path), for the sitemap's filter. */
-const legacyPathnames = new Set<string>();
+/**
+ * What the content check learned that other build steps need, filled in when it runs: created
+ * once in astro.config.ts and handed to each step that reads it (no module-level state).
+ */
+export interface CheckedContent {
+  /** The posts this build publishes in every language, each with its `locale`. */
+  published: ContentReport["published"];
+  /** Old addresses (with base path): their redirect stubs stay out of the sitemap. */
+  legacyPathnames: Set<string>;
+}
+
+export const checkedContent = (): CheckedContent => ({ published: [], legacyPathnames: new Set() });
 
 /** True for the redirect stub of an old address: it must not be listed in the sitemap. */
-export const isLegacyPage = (url: string): boolean => legacyPathnames.has(new URL(url).pathname);
+export const isLegacyPage = (content: CheckedContent, url: string): boolean =>
+  content.legacyPathnames.has(new URL(url).pathname);
 
-let published: ContentReport["published"] = [];
-
-/**
- * The posts the current build publishes in every language, each with its `locale` (known once
- * the content check has run): share images and the sitemap tell English from Spanish by it.
- */
-export const publishedPosts = (): ContentReport["published"] => published;
-
-export default function contentGuard(): AstroIntegration {
+export default function contentGuard(content: CheckedContent): AstroIntegration {
   let redirects: Redirect[] = [];
   let base = "/";
   return {
@@ -43,10 +46,10 @@ export default function contentGuard(): AstroIntegration {
         const problems = report.problems.filter(isError);
         const warnings = report.problems.filter((problem) => !isError(problem));
         redirects = report.redirects;
-        published = report.published;
-        legacyPathnames.clear();
+        content.published = report.published;
+        content.legacyPathnames.clear();
         for (const { from } of redirects)
-          for (const variant of pathVariants(from)) legacyPathnames.add(withBase(variant, base));
+          for (const variant of pathVariants(from)) content.legacyPathnames.add(withBase(variant, base));
         if (problems.length > 0) {
           logger.error(`\n${formatReport(problems)}`);
           if (command !== "dev") {
