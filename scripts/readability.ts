@@ -10,10 +10,8 @@
  * Flesch's reading ease adapted to Spanish, shown next to the English page's Flesch reading ease
  * (both 0-100, higher is easier), so "the same reading ease as the English" can be checked.
  */
-import { existsSync, readFileSync, globSync } from "node:fs";
-import { join, relative } from "node:path";
-import { parse as parseYaml } from "yaml";
-import { parseMdx } from "../src/lib/mdx-source.ts";
+import { relative } from "node:path";
+import { findContentFiles, postFiles, readEntryData, readMdx } from "../src/lib/content/index.ts";
 import {
   READING_GRADE_LIMIT,
   fleschBand,
@@ -26,12 +24,11 @@ import { contentDir } from "../src/lib/paths.ts";
 import { isError, validateContent } from "../src/lib/validate/index.ts";
 
 const root = contentDir();
-const POSTS = "{articles,guides}/**/*.{md,mdx}";
-const files = globSync(POSTS, { cwd: root }).sort();
-const rows = files.map((file) => {
-  const { tree } = parseMdx(readFileSync(`${root}/${file}`, "utf8"));
-  return { file: relative(process.cwd(), `${root}/${file}`), ...readingStats(proseBlocks(tree)) };
-});
+const contentFiles = findContentFiles(root);
+const rows = postFiles(contentFiles, "en").map(({ absolute }) => ({
+  file: relative(process.cwd(), absolute),
+  ...readingStats(proseBlocks(readMdx(absolute).tree)),
+}));
 
 const pad = (text: string | number, width: number) => String(text).padEnd(width);
 const width = Math.max(4, ...rows.map((row) => row.file.length));
@@ -44,23 +41,14 @@ for (const row of rows) {
 }
 
 // Spanish: each page's Szigriszt-Pazos score (INFLESZ band) next to its original's reading ease.
-const spanishRoot = join(root, "es");
-const spanishFiles = existsSync(spanishRoot) ? globSync(POSTS, { cwd: spanishRoot }).sort() : [];
-const spanishRows = spanishFiles.map((file) => {
-  const { tree, frontmatterText } = parseMdx(readFileSync(join(spanishRoot, file), "utf8"));
-  const stats = spanishReadingStats(proseBlocks(tree));
-  let original: string | undefined;
-  try {
-    const data = (parseYaml(frontmatterText) ?? {}) as { translationOf?: unknown };
-    if (typeof data.translationOf === "string") original = globSync(`${data.translationOf}.{md,mdx}`, { cwd: root })[0];
-  } catch {
-    // The content check reports frontmatter it cannot read.
-  }
-  const english = original
-    ? readingStats(proseBlocks(parseMdx(readFileSync(join(root, original), "utf8")).tree))
-    : undefined;
+const spanishRows = postFiles(contentFiles, "es").map(({ absolute }) => {
+  const stats = spanishReadingStats(proseBlocks(readMdx(absolute).tree));
+  // The content check reports frontmatter it cannot read, and a translationOf without an original.
+  const translationOf = readEntryData(absolute)?.translationOf;
+  const original = postFiles(contentFiles, "en").find((file) => `${file.kind}/${file.id}` === translationOf);
+  const english = original ? readingStats(proseBlocks(readMdx(original.absolute).tree)) : undefined;
   return {
-    file: relative(process.cwd(), join(spanishRoot, file)),
+    file: relative(process.cwd(), absolute),
     ...stats,
     englishEase: english ? fleschReadingEase(english) : undefined,
   };

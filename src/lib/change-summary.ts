@@ -8,13 +8,13 @@
  * It reads content with the same code as the content check and the readability report, so the
  * numbers here are the numbers those print.
  */
-import { existsSync, globSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { parseMdx } from "./mdx-source.ts";
+import { findContentFiles, listFiles, postFiles, readMdx } from "./content/index.ts";
 import { READING_GRADE_LIMIT, proseBlocks, readingStats } from "./readability.ts";
-import { POST_COLLECTIONS, postIdOf, type PostCollection } from "./paths.ts";
-import { DEFAULT_LOCALE, LOCALES, LOCALE_INFO, localePath } from "./i18n.ts";
+import type { PostCollection } from "./paths.ts";
+import { DEFAULT_LOCALE, localePath } from "./i18n.ts";
 import { postPath } from "./urls.ts";
 import { today } from "./dates.ts";
 import { isError, validateContent, type Problem } from "./validate/index.ts";
@@ -125,41 +125,34 @@ export function compareContent(baseDir: string, headDir: string, options: Compar
 /** Every article and guide in a content folder (translations included), by its path inside the folder. */
 export function readPages(contentDir: string, now = new Date()): Map<string, PageSnapshot> {
   const pages = new Map<string, PageSnapshot>();
-  for (const locale of LOCALES)
-    for (const collection of POST_COLLECTIONS) {
-      const folder = [LOCALE_INFO[locale].contentFolder, collection].filter(Boolean).join("/");
-      const dir = join(contentDir, folder);
-      if (!existsSync(dir)) continue;
-      for (const name of globSync("*.{md,mdx}", { cwd: dir }).sort()) {
-        const file = `${folder}/${name}`;
-        const text = readFileSync(join(dir, name), "utf8");
-        const page: PageSnapshot = {
-          file,
-          collection,
-          path: localePath(postPath(collection, postIdOf(name)), locale),
-          title: name,
-          sources: [],
-          unpublished: false,
-          text,
-        };
-        try {
-          const source = parseMdx(text);
-          // The grade is an English formula: a translation shows its word count only.
-          const stats = readingStats(proseBlocks(source.tree));
-          if (locale === DEFAULT_LOCALE) page.grade = stats.grade;
-          page.words = stats.words;
-          const data = (parseYaml(source.frontmatterText) ?? {}) as Record<string, unknown>;
-          if (typeof data.title === "string") page.title = data.title;
-          page.sources = sourceList(data.sources);
-          const published = typeof data.published === "string" ? new Date(`${data.published}T00:00:00Z`) : undefined;
-          if (data.draft === true) page.unpublished = "draft";
-          else if (published && published.getTime() > today(now).getTime()) page.unpublished = "scheduled";
-        } catch {
-          // The content check reports a file it cannot read; the summary still lists the page.
-        }
-        pages.set(file, page);
-      }
+  for (const { absolute, path: file, kind, id, name, locale } of postFiles(findContentFiles(contentDir))) {
+    const collection = kind as PostCollection;
+    const page: PageSnapshot = {
+      file,
+      collection,
+      path: localePath(postPath(collection, id), locale),
+      title: name,
+      sources: [],
+      unpublished: false,
+      text: readFileSync(absolute, "utf8"),
+    };
+    try {
+      const source = readMdx(absolute);
+      // The grade is an English formula: a translation shows its word count only.
+      const stats = readingStats(proseBlocks(source.tree));
+      if (locale === DEFAULT_LOCALE) page.grade = stats.grade;
+      page.words = stats.words;
+      const data = (parseYaml(source.frontmatterText) ?? {}) as Record<string, unknown>;
+      if (typeof data.title === "string") page.title = data.title;
+      page.sources = sourceList(data.sources);
+      const published = typeof data.published === "string" ? new Date(`${data.published}T00:00:00Z`) : undefined;
+      if (data.draft === true) page.unpublished = "draft";
+      else if (published && published.getTime() > today(now).getTime()) page.unpublished = "scheduled";
+    } catch {
+      // The content check reports a file it cannot read; the summary still lists the page.
     }
+    pages.set(file, page);
+  }
   return pages;
 }
 
@@ -180,14 +173,9 @@ function sourceList(value: unknown): SourceRef[] {
 
 /** Files outside the post folders (authors, topics, glossary, images), with their bytes. */
 function otherFiles(contentDir: string): Map<string, Buffer> {
+  const posts = new Set(postFiles(findContentFiles(contentDir)).map((file) => file.path));
   const files = new Map<string, Buffer>();
-  if (!existsSync(contentDir)) return files;
-  for (const entry of globSync("**/*", { cwd: contentDir, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = relative(contentDir, join(entry.parentPath, entry.name)).split(sep).join("/");
-    if (/^([a-z]{2}\/)?(articles|guides)\/[^/]+\.mdx?$/.test(file)) continue;
-    files.set(file, readFileSync(join(contentDir, file)));
-  }
+  for (const file of listFiles(contentDir)) if (!posts.has(file)) files.set(file, readFileSync(join(contentDir, file)));
   return files;
 }
 

@@ -1,7 +1,7 @@
 /** An RSS feed of one language's articles and guides, newest first, with absolute links. */
 import rss from "@astrojs/rss";
 import type { APIContext } from "astro";
-import { getPosts } from "./content.ts";
+import { getPosts } from "./collections.ts";
 import { pathOf } from "./posts.ts";
 import { withBase } from "./urls.ts";
 import { localePath, type Locale } from "./i18n.ts";

@@ -32,3 +32,16 @@ export const LAYOUT_IDS: readonly string[] = [
 
 /** On the About page of a translation: the reader's right to free language help (linked from Get help). */
 export const LANGUAGE_HELP_ID = "language-help";
+
+/** Id of a source's entry in the sources list. */
+export const sourceAnchor = (sourceId: string): string => `source-${sourceId}`;
+
+/** Id of the n-th (1-based) place in the text that cites a source. */
+export const citeAnchor = (sourceId: string, occurrence: number): string => `cite-${sourceId}-${occurrence}`;
+
+/** Id of a glossary term's definition in a page that explains it (`<Term>`). */
+export const termAnchor = (termId: string): string => `term-${termId}`;
+
+/** Glossary letters are A to Z without accents ("Órgano" files under O), so the ids stay letter-A...letter-Z. */
+export const GLOSSARY_LETTERS = Array.from({ length: 26 }, (_, index) => String.fromCharCode(65 + index));
+export const letterAnchor = (letter: string): string => `letter-${letter}`;

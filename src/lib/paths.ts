@@ -14,7 +14,9 @@ export function contentDir(root: string = process.cwd()): string {
 
 export const POST_COLLECTIONS = ["articles", "guides"] as const;
 export type PostCollection = (typeof POST_COLLECTIONS)[number];
-export type ContentKind = PostCollection | "authors" | "topics" | "glossary";
+export const CONTENT_KINDS = [...POST_COLLECTIONS, "authors", "topics", "glossary"] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+export const isPostKind = (kind: ContentKind): kind is PostCollection => kind === "articles" || kind === "guides";
 
 /**
  * Astro's collection for each kind of content in each language. A translation lives under
@@ -26,13 +28,17 @@ export const COLLECTIONS = {
   es: { articles: "esArticles", guides: "esGuides", authors: "esAuthors", topics: "esTopics", glossary: "esGlossary" },
 } as const;
 
-/** File names Astro reads in each post collection. */
-export const POST_PATTERN = "**/*.{md,mdx}";
+/**
+ * File names Astro reads in each post folder and data folder: directly in the folder, so the
+ * content check (src/lib/content/files.ts, which matches the same patterns) can tell an editor
+ * that a post in a sub-folder would not be published.
+ */
+export const POST_PATTERN = "*.{md,mdx}";
 export const DATA_PATTERN = "*.{yaml,yml}";
 
 /**
- * A post's id, and so its address, from its file name: slugged the way Astro's glob loader
- * makes entry ids ("Medical Records.mdx" is "medical-records").
+ * An entry's id, and so a post's address, from its file name: slugged the way Astro's glob
+ * loader makes entry ids ("Medical Records.mdx" is "medical-records").
  */
-export const postIdOf = (fileName: string): string =>
-  new GithubSlugger().slug(basename(fileName).replace(/\.mdx?$/, ""));
+export const entryIdOf = (fileName: string): string =>
+  new GithubSlugger().slug(basename(fileName).replace(/\.[^.]+$/, ""));

@@ -1,6 +1,6 @@
 /**
  * What is published, in what order, and what is related: pure rules over post data, so they are
- * unit-tested without Astro. `src/lib/content.ts` applies them to the real collections.
+ * unit-tested without Astro. `src/lib/collections.ts` applies them to the real collections.
  */
 import type { PostCollection } from "./paths.ts";
 import { postPath } from "./urls.ts";
@@ -94,18 +94,3 @@ const WORDS_PER_MINUTE = 200;
 
 /** Minutes to read `wordCount` words at an unhurried pace, at least 1. */
 export const readingMinutes = (wordCount: number): number => Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
-
-/**
- * Rough count of the words a reader reads in an MDX body: tags, expressions, link targets and
- * Markdown punctuation are dropped. Good enough for "about N minutes"; the readability report
- * uses a full parse instead.
- */
-export function countBodyWords(body: string): number {
-  const text = body
-    .replace(/^(import|export)\s.*$/gm, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/\{[^}]*\}/g, " ")
-    .replace(/\]\([^)]*\)/g, " ")
-    .replace(/[#>*_`|[\]-]/g, " ");
-  return text.split(/\s+/).filter((word) => /[A-Za-z0-9]/.test(word)).length;
-}

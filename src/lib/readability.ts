@@ -6,7 +6,8 @@
  */
 import { fleschKincaid } from "flesch-kincaid";
 import { syllable } from "syllable";
-import type { Root, RootContent } from "mdast";
+import type { Root } from "mdast";
+import { CONTINUE, SKIP, visit } from "unist-util-visit";
 
 export interface ReadingStats {
   words: number;
@@ -23,30 +24,26 @@ export const READING_GRADE_LIMIT = 10;
 /** Sentences longer than this are flagged for editors (a warning, not an error). */
 export const LONG_SENTENCE_WORDS = 25;
 
-const BLOCKS = new Set(["paragraph", "listItem", "tableCell", "heading"]);
-const SKIP = new Set(["code", "inlineCode", "yaml", "mdxjsEsm", "mdxFlowExpression", "mdxTextExpression"]);
+// Text a reader does not read as prose: code, the frontmatter, editors' comments and code.
+const NOT_PROSE = new Set(["code", "inlineCode", "yaml", "mdxjsEsm", "mdxFlowExpression", "mdxTextExpression"]);
 
-/** Plain text of each prose block, in order. Headings are left out: they are labels, not prose. */
+/** Plain text of each prose block (paragraph, table cell), in order. Headings are left out: they are labels, not prose. */
 export function proseBlocks(tree: Root): string[] {
   const blocks: string[] = [];
-  const walk = (node: Root | RootContent, sink: string[] | null): void => {
-    if (SKIP.has(node.type)) return;
-    if (node.type === "heading") return;
-    if (BLOCKS.has(node.type) && node.type !== "listItem") {
-      const parts: string[] = [];
-      for (const child of "children" in node ? node.children : []) walk(child, parts);
-      const text = parts.join("").replace(/\s+/g, " ").trim();
-      if (text) blocks.push(text);
-      return;
-    }
-    if ("value" in node && typeof node.value === "string") {
-      sink?.push(node.value);
-      return;
-    }
-    if (node.type === "break") sink?.push(" ");
-    for (const child of "children" in node ? node.children : []) walk(child as RootContent, sink);
-  };
-  walk(tree, null);
+  visit(tree, (node) => {
+    if (NOT_PROSE.has(node.type) || node.type === "heading") return SKIP;
+    if (node.type !== "paragraph" && node.type !== "tableCell") return CONTINUE;
+    const parts: string[] = [];
+    visit(node, (inner) => {
+      if (NOT_PROSE.has(inner.type)) return SKIP;
+      if ("value" in inner && typeof inner.value === "string") parts.push(inner.value);
+      else if (inner.type === "break") parts.push(" ");
+      return CONTINUE;
+    });
+    const text = parts.join("").replace(/\s+/g, " ").trim();
+    if (text) blocks.push(text);
+    return SKIP;
+  });
   return blocks;
 }
 

@@ -3,10 +3,8 @@
  * has ever reviewed them (no `reviewed` date). Reads the raw frontmatter so it works without a
  * build (for `npm run reviews`, the weekly review issue and the build warning).
  */
-import { globSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-import { parse as parseYaml } from "yaml";
-import { parseMdx } from "./mdx-source.ts";
+import { relative, sep } from "node:path";
+import { findContentFiles, postFiles, readEntryData } from "./content/index.ts";
 import { daysBetween, today } from "./dates.ts";
 import { isRealCalendarDate } from "./schema.ts";
 import { markdownText } from "./github-markdown.ts";
@@ -41,15 +39,10 @@ interface PageDates {
 /** Every article and guide that is not a draft, with its review dates, in file order. */
 function pagesToReview(contentDir: string): PageDates[] {
   const pages: PageDates[] = [];
-  for (const name of globSync("{articles,guides}/*.{md,mdx}", { cwd: contentDir }).sort()) {
-    const path = join(contentDir, name);
-    let data: Record<string, unknown>;
-    try {
-      data = parseYaml(parseMdx(readFileSync(path, "utf8")).frontmatterText) ?? {};
-    } catch {
-      continue; // the content check reports unreadable files
-    }
-    if (data.draft === true) continue;
+  for (const { absolute: path, name } of postFiles(findContentFiles(contentDir), "en")) {
+    const data = readEntryData(path);
+    // The content check reports unreadable files.
+    if (!data || data.draft === true) continue;
     const date = (value: unknown) => (typeof value === "string" && isRealCalendarDate(value) ? value : undefined);
     pages.push({
       file: relative(process.cwd(), path).split(sep).join("/"),

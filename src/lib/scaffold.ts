@@ -6,7 +6,7 @@
  */
 import type { Root, RootContent } from "mdast";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { parseMdx } from "./mdx-source.ts";
+import { parseMdx } from "./content/index.ts";
 
 export type PostKind = "article" | "guide";
 

@@ -5,13 +5,11 @@
  * (the page is gone) and links to check by hand (the site refused an automated visit).
  * `npm run source-links` runs it; .github/workflows/source-links.yml runs it weekly.
  */
-import { existsSync, globSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { LinkChecker, type LinkResult } from "linkinator";
-import { parseMdx } from "./mdx-source.ts";
-import { POST_COLLECTIONS } from "./paths.ts";
+import { findContentFiles, loadedFiles, postFiles, readEntryData } from "./content/index.ts";
 import { markdownLink, markdownText } from "./github-markdown.ts";
 
 export interface Citation {
@@ -37,37 +35,21 @@ export function sourceLinks(contentDir: string, root = process.cwd()): SourceLin
   };
   const rel = (path: string) => relative(root, path).split(sep).join("/");
 
-  for (const collection of POST_COLLECTIONS) {
-    const dir = join(contentDir, collection);
-    if (!existsSync(dir)) continue;
-    for (const name of globSync("*.{md,mdx}", { cwd: dir }).sort()) {
-      const path = join(dir, name);
-      let data: Record<string, unknown>;
-      try {
-        data = parseYaml(parseMdx(readFileSync(path, "utf8")).frontmatterText) ?? {};
-      } catch {
-        continue; // the content check reports unreadable files
-      }
-      const title = String(data.title ?? name);
-      if (!Array.isArray(data.sources)) continue;
-      for (const [index, source] of (data.sources as Array<Record<string, unknown> | null>).entries()) {
-        add(source?.url, { file: rel(path), title, field: `sources[${index}].url` });
-      }
+  const files = findContentFiles(contentDir);
+  for (const { absolute: path, name } of postFiles(files)) {
+    const data = readEntryData(path);
+    if (!data) continue; // the content check reports unreadable files
+    const title = String(data.title ?? name);
+    if (!Array.isArray(data.sources)) continue;
+    for (const [index, source] of (data.sources as Array<Record<string, unknown> | null>).entries()) {
+      add(source?.url, { file: rel(path), title, field: `sources[${index}].url` });
     }
   }
-  const glossary = join(contentDir, "glossary");
-  if (existsSync(glossary)) {
-    for (const name of globSync("*.{yaml,yml}", { cwd: glossary }).sort()) {
-      const path = join(glossary, name);
-      let data: Record<string, unknown>;
-      try {
-        data = parseYaml(readFileSync(path, "utf8")) ?? {};
-      } catch {
-        continue;
-      }
-      const source = data.source as Record<string, unknown> | undefined;
-      add(source?.url, { file: rel(path), title: String(data.term ?? name), field: "source.url" });
-    }
+  for (const { absolute: path, name } of loadedFiles(files, "glossary")) {
+    const data = readEntryData(path);
+    if (!data) continue;
+    const source = data.source as Record<string, unknown> | undefined;
+    add(source?.url, { file: rel(path), title: String(data.term ?? name), field: "source.url" });
   }
   return [...byUrl].map(([url, citedBy]) => ({ url, citedBy }));
 }

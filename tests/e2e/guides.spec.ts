@@ -3,10 +3,10 @@
  * ways, glossary terms, checklists that remember ticks, the printed page, and links between pages.
  */
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import type { Root, RootContent } from "mdast";
 import { parse as parseYaml } from "yaml";
-import { parseMdx } from "../../src/lib/mdx-source.ts";
+import { bodyNodes, isJsx, readMdx } from "../../src/lib/content/index.ts";
 import { displayUrl } from "../../src/lib/urls.ts";
 import { publishedIds, sourcePost } from "./site";
 
@@ -22,22 +22,17 @@ interface JsxUse {
 
 /** Every editor component used in a post's MDX, in source order, with its attributes as text. */
 function componentUses(path: string): JsxUse[] {
-  const { tree } = parseMdx(readFileSync(`content${path.replace(/\/$/, "")}.mdx`, "utf8"));
-  const uses: JsxUse[] = [];
-  const walk = (node: Root | RootContent): void => {
-    if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name) {
-      const attributes: Record<string, string> = {};
-      for (const attribute of node.attributes) {
-        if (attribute.type !== "mdxJsxAttribute") continue;
-        const value = attribute.value;
-        attributes[attribute.name] = typeof value === "string" ? value : (value?.value ?? "true");
-      }
-      uses.push({ name: node.name, attributes });
+  const { tree } = readMdx(resolve(`content${path.replace(/\/$/, "")}.mdx`));
+  return bodyNodes(tree).flatMap((node) => {
+    if (!isJsx(node) || !node.name) return [];
+    const attributes: Record<string, string> = {};
+    for (const attribute of node.attributes) {
+      if (attribute.type !== "mdxJsxAttribute") continue;
+      const value = attribute.value;
+      attributes[attribute.name] = typeof value === "string" ? value : (value?.value ?? "true");
     }
-    if ("children" in node) for (const child of node.children) walk(child);
-  };
-  walk(tree);
-  return uses;
+    return [{ name: node.name, attributes }];
+  });
 }
 
 /** Waits until the checklist script has upgraded the lists, so ticks are saved and restored. */

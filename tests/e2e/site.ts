@@ -1,12 +1,13 @@
 /** What the end-to-end tests know about the built site: its pages, read from dist/ and content/. */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { parseMdx } from "../../src/lib/mdx-source.ts";
+import { findContentFiles, headings, postFiles, readMdx } from "../../src/lib/content/index.ts";
 import { siteUrl } from "../../src/lib/site-url.ts";
 
 export const DIST = "dist";
+const CONTENT = resolve("content");
 export const SITE_URL = siteUrl().replace(/\/$/, "");
 
 function walk(dir: string): string[] {
@@ -34,24 +35,21 @@ export interface SourcePost {
 
 /** A post as its editor wrote it, to compare with what the site shows. */
 export function sourcePost(collection: "articles" | "guides", id: string): SourcePost {
-  const { frontmatterText, tree } = parseMdx(readFileSync(`content/${collection}/${id}.mdx`, "utf8"));
-  const sections = tree.children
-    .filter((node) => node.type === "heading" && node.depth === 2)
-    .map((node) => plainText(node).trim());
+  const file = postFiles(findContentFiles(CONTENT), "en").find((post) => post.kind === collection && post.id === id);
+  if (!file) throw new Error(`content/${collection}/ has no post "${id}"`);
+  const { frontmatterText, tree } = readMdx(file.absolute);
+  // Top-level ## headings only: a heading inside a component is not a section of the page.
+  const sections = headings(tree)
+    .filter(({ node, depth }) => depth === 2 && tree.children.includes(node))
+    .map(({ text }) => text.trim());
   return { path: `/${collection}/${id}/`, data: parseYaml(frontmatterText), sections };
-}
-
-function plainText(node: unknown): string {
-  const value = node as { value?: unknown; children?: unknown[] };
-  if (typeof value.value === "string") return value.value;
-  return (value.children ?? []).map(plainText).join("");
 }
 
 /** Ids of every published post of a collection, from content/. */
 export function publishedIds(collection: "articles" | "guides"): string[] {
-  return readdirSync(`content/${collection}`)
-    .filter((name) => name.endsWith(".mdx"))
-    .map((name) => name.replace(/\.mdx$/, ""))
+  return postFiles(findContentFiles(CONTENT), "en")
+    .filter((post) => post.kind === collection)
+    .map((post) => post.id)
     .filter((id) => {
       const { draft, published } = sourcePost(collection, id).data;
       return draft !== true && new Date(published as string | Date).getTime() <= Date.now();

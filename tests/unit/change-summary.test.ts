@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { compareContent, readPages, summaryMarkdown, type ChangeSummary } from "../../src/lib/change-summary";
 import { proseBlocks, readingStats } from "../../src/lib/readability";
-import { parseMdx } from "../../src/lib/mdx-source";
+import { parseMdx } from "../../src/lib/content";
 import type { Problem } from "../../src/lib/validate/index";
 
 const BEFORE = "tests/fixtures/change-summary/before";

@@ -246,6 +246,11 @@ const cases: Record<string, Expectation> = {
     field: "<NextSteps>",
     message: /has no numbered list/,
   },
+  "next-steps-not-last": {
+    file: "articles/next-steps-not-last.mdx",
+    field: "<NextSteps>",
+    message: /not the last part of the page/,
+  },
   "glossary-bad-entry": { file: "glossary/bad-term.yaml", field: /definition|term|source/, message: /.+/ },
 
   // Spanish pages (content/es/): every check above applies, with the English authors and topics.

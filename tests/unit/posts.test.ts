@@ -1,13 +1,6 @@
+import { parseMdx, wordCount } from "../../src/lib/content";
 import { describe, expect, test } from "vitest";
-import {
-  byNewest,
-  countBodyWords,
-  isVisible,
-  lastChanged,
-  readingMinutes,
-  relatedPosts,
-  type PostRef,
-} from "../../src/lib/posts";
+import { byNewest, isVisible, lastChanged, readingMinutes, relatedPosts, type PostRef } from "../../src/lib/posts";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const post = (
@@ -89,7 +82,7 @@ describe("reading time", () => {
   test("counts words, not markup", () => {
     const body =
       '## A heading\n\nSome words here.<Cite id="x" /> A [link](/guides/a/) too.\n\n<Callout type="tip">\nTwo more\n</Callout>';
-    expect(countBodyWords(body)).toBe(10);
+    expect(wordCount(parseMdx(body).tree)).toBe(10);
   });
   test("at least one minute, about 200 words a minute", () => {
     expect(readingMinutes(10)).toBe(1);

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { PLACEHOLDER, renderPost, renderTranslation } from "../../src/lib/scaffold";
 import { isError, validateContent } from "../../src/lib/validate/index";
-import { parseMdx } from "../../src/lib/mdx-source";
+import { parseMdx } from "../../src/lib/content";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
 const made: string[] = [];

@@ -25,7 +25,7 @@ const PAGE_STYLES: Partial<Record<keyof typeof mdxComponents, string>> = {
   Checklist: checklistStyles,
 };
 
-/** The CSS a post's MDX body needs beyond the site's stylesheet. */
-export function componentStylesFor(body: string): string[] {
-  return Object.entries(PAGE_STYLES).flatMap(([name, css]) => (new RegExp(`<${name}[\\s/>]`).test(body) ? [css] : []));
+/** The CSS a post's MDX body needs beyond the site's stylesheet, given the components it uses. */
+export function componentStylesFor(used: ReadonlySet<string>): string[] {
+  return Object.entries(PAGE_STYLES).flatMap(([name, css]) => (used.has(name) ? [css] : []));
 }

@@ -3,14 +3,8 @@
  * no scripts, event handlers or inline styles; links that resolve (page and heading) and use
  * https; every Cite pointing at a listed source and every Term at a glossary entry.
  */
-import GithubSlugger from "github-slugger";
-import type { Heading, Root, RootContent } from "mdast";
-import type {
-  MdxJsxAttribute,
-  MdxJsxExpressionAttribute,
-  MdxJsxFlowElement,
-  MdxJsxTextElement,
-} from "mdast-util-mdx-jsx";
+import type { Root, RootContent } from "mdast";
+import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from "mdast-util-mdx-jsx";
 import { componentRules, isEditorComponent, propProblems } from "../component-rules.ts";
 import { didYouMean, type Problem } from "./problems.ts";
 import { splitLocale } from "../i18n.ts";
@@ -39,55 +33,55 @@ export interface BodyContext {
   pathPrefix?: string;
 }
 
-import { LAYOUT_IDS } from "../page-ids.ts";
+import { LAYOUT_IDS, citeAnchor, sourceAnchor, termAnchor } from "../page-ids.ts";
+import {
+  bodyNodes,
+  checklistIds,
+  citationCounts,
+  headings,
+  plainText,
+  stringAttribute,
+  termIds,
+  type HeadingFact,
+  type JsxElement,
+} from "../content/index.ts";
 
 export { LAYOUT_IDS };
 
-type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
-
-/** Everything the checks look at, gathered in one walk of the tree, in document order. */
+/** What the checks look at, from one parse: the body's nodes in document order and its headings. */
 export interface BodyOutline {
-  headings: Array<{ id: string; node: Heading }>;
+  headings: HeadingFact[];
   nodes: RootContent[];
+  /** Every id on the page except its sources' (see pageIds). */
+  ids: Set<string>;
+  /** Ids of the sources the body cites. */
+  cited: Set<string>;
+  /** The last top-level block a reader sees (editors' comments left out). */
+  lastBlock: RootContent | undefined;
 }
 
-/** Walks a body once: every node in order, and heading ids made as the build makes them (github-slugger). */
+/** The body's outline, from its syntax tree. */
 export function outline(tree: Root): BodyOutline {
-  const slugger = new GithubSlugger();
-  const headings: BodyOutline["headings"] = [];
-  const nodes: RootContent[] = [];
-  const walk = (children: readonly RootContent[]): void => {
-    for (const node of children) {
-      nodes.push(node);
-      if (node.type === "heading") headings.push({ id: slugger.slug(plainText(node)), node });
-      if ("children" in node) walk(node.children as RootContent[]);
-    }
-  };
-  walk(tree.children);
-  return { headings, nodes };
+  const found = headings(tree);
+  const cited = new Set(citationCounts(tree).keys());
+  const ids = new Set<string>([
+    ...LAYOUT_IDS,
+    ...found.map(({ id }) => id),
+    ...checklistIds(tree),
+    ...[...termIds(tree)].map(termAnchor),
+    ...[...cited].map((id) => citeAnchor(id, 1)),
+  ]);
+  const blocks = tree.children.filter((node) => node.type !== "yaml" && !isComment(node));
+  return { headings: found, nodes: bodyNodes(tree), ids, cited, lastBlock: blocks.at(-1) };
 }
 
 /** Every id a post page will carry: headings, layout parts, sources, citations, checklists, terms. */
-export function pageIds(body: BodyOutline, sourceIds: Iterable<string>): Set<string> {
-  const ids = new Set<string>([...LAYOUT_IDS, ...body.headings.map(({ id }) => id)]);
-  for (const id of sourceIds) ids.add(`source-${id}`);
-  for (const node of body.nodes) {
-    if (!isJsx(node)) continue;
-    const id = stringAttribute(node, "id");
-    if (!id) continue;
-    if (node.name === "Checklist") ids.add(id);
-    if (node.name === "Term") ids.add(`term-${id}`);
-    if (node.name === "Cite") ids.add(`cite-${id}-1`);
-  }
-  return ids;
+export function pageIds(bodyIds: Iterable<string>, sourceIds: Iterable<string>): Set<string> {
+  return new Set([...bodyIds, ...[...sourceIds].map(sourceAnchor)]);
 }
 
 /** Ids of the sources a body cites with `<Cite id="...">`. */
-export function citedSourceIds(body: BodyOutline): Set<string> {
-  return new Set(
-    body.nodes.flatMap((node) => (isJsx(node) && node.name === "Cite" ? [stringAttribute(node, "id") ?? ""] : [])),
-  );
-}
+export const citedSourceIds = (body: BodyOutline): Set<string> => body.cited;
 
 export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
   const problems: Problem[] = [];
@@ -118,7 +112,7 @@ export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
         break;
       case "mdxFlowExpression":
       case "mdxTextExpression":
-        if (!/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value)) {
+        if (!isComment(node)) {
           add(
             node,
             `{${node.value.trim().slice(0, 30)}}`,
@@ -189,6 +183,14 @@ export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
       `the page has ${nextSteps.length} NextSteps boxes; it may have one`,
       "merge them into one numbered list at the end",
     );
+  if (nextSteps.length === 1 && body.lastBlock !== nextSteps[0]) {
+    add(
+      body.lastBlock,
+      "<NextSteps>",
+      "the Next steps list is not the last part of the page",
+      "move <NextSteps> to the end, after the last section, so readers finish with what to do",
+    );
+  }
   if (nextSteps.length === 0) {
     problems.push({
       file: context.file,
@@ -443,6 +445,11 @@ function checkPageLink(
   }
 }
 
+/** `{/* a note to other editors *\/}`: the one kind of curly-brace expression posts may have. */
+const isComment = (node: RootContent): boolean =>
+  (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") &&
+  /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value);
+
 const DYNAMIC = Symbol("dynamic");
 
 /** A prop's value when it is written literally (text, number, true/false, list); DYNAMIC otherwise. */
@@ -455,22 +462,4 @@ function attributeValue(attribute: MdxJsxAttribute): unknown {
   } catch {
     return DYNAMIC;
   }
-}
-
-function stringAttribute(node: JsxElement, name: string): string | undefined {
-  const attribute = node.attributes.find(
-    (item): item is MdxJsxAttribute => item.type === "mdxJsxAttribute" && item.name === name,
-  );
-  return typeof attribute?.value === "string" ? attribute.value : undefined;
-}
-
-function isJsx(node: unknown): node is JsxElement {
-  const type = (node as { type?: string }).type;
-  return type === "mdxJsxFlowElement" || type === "mdxJsxTextElement";
-}
-
-function plainText(node: unknown): string {
-  const value = node as { value?: unknown; children?: unknown[] };
-  if (typeof value.value === "string") return value.value;
-  return (value.children ?? []).map(plainText).join("");
 }

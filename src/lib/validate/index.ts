@@ -5,17 +5,17 @@
  */
 import { existsSync, globSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import GithubSlugger from "github-slugger";
 import { LineCounter, parse as parseYaml, parseDocument } from "yaml";
 import type { z } from "astro/zod";
-import { parseMdx, type MdxSource } from "../mdx-source.ts";
+import { findContentFiles, loadedFiles, readMdx } from "../content/index.ts";
 import { authorSchema, glossarySchema, topicSchema } from "../schema.ts";
 import { isVisible } from "../posts.ts";
 import { formatDate } from "../dates.ts";
 import { POST_COLLECTIONS, type ContentKind, type PostCollection } from "../paths.ts";
 import { DEFAULT_LOCALE, LOCALE_INFO, localePath, type Locale } from "../i18n.ts";
+import { GLOSSARY_LETTERS, letterAnchor } from "../page-ids.ts";
 import { checkFrontmatter, fieldName, type PostData } from "./frontmatter.ts";
-import { checkBody, citedSourceIds, outline, pageIds, type BodyOutline, type RouteIndex } from "./body.ts";
+import { checkBody, citedSourceIds, outline, pageIds, type RouteIndex } from "./body.ts";
 import type { Problem } from "./problems.ts";
 import { plainLanguageWarnings } from "./plain-language.ts";
 import { checkTranslations, type ContentEntry } from "./translations.ts";
@@ -62,8 +62,8 @@ interface LoadedPost {
   /** Address of the page, e.g. /guides/insurance/ or /es/guides/insurance/. */
   path: string;
   locale: Locale;
-  source?: MdxSource;
-  body?: BodyOutline;
+  /** Ids on the page, once its body is read (undefined: the file cannot be read as MDX). */
+  ids?: Set<string>;
   data?: PostData;
   /** Line of a frontmatter field, for problems found after the frontmatter check. */
   lineOf?: (path: readonly (string | number)[]) => number;
@@ -105,6 +105,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
   const entries: ContentEntry[] = [];
   const languageDir = (locale: Locale) => join(contentDir, LANGUAGE_FOLDERS[locale].folder);
   const hasSpanish = existsSync(languageDir("es"));
+  const files = findContentFiles(contentDir);
   const locales: Locale[] = hasSpanish ? ["en", "es"] : ["en"];
 
   // Data collections: authors, topics, glossary, in each language.
@@ -118,9 +119,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
   for (const locale of locales) {
     const { label } = LANGUAGE_FOLDERS[locale];
     for (const [collection, schema] of Object.entries(DATA_COLLECTIONS) as Array<[DataCollection, z.ZodType]>) {
-      for (const name of listFiles(languageDir(locale), collection, "*.{yaml,yml}")) {
-        const absolute = join(languageDir(locale), collection, name);
-        const id = new GithubSlugger().slug(name.replace(/\.ya?ml$/, ""));
+      for (const { absolute, id } of loadedFiles(files, collection, locale)) {
         dataIds[locale][collection].push(id);
         const entry: ContentEntry = {
           locale,
@@ -193,8 +192,9 @@ export function inspectContent(options: ValidateOptions): ContentReport {
   for (const locale of locales) {
     const { label } = LANGUAGE_FOLDERS[locale];
     for (const collection of POST_COLLECTIONS) {
-      for (const name of listFiles(languageDir(locale), collection, "**/*")) {
-        const absolute = join(languageDir(locale), collection, name);
+      for (const { absolute, name, id, loaded } of files.filter(
+        (file) => file.locale === locale && file.kind === collection,
+      )) {
         const file = rel(absolute);
         if (name.includes("/")) {
           problems.push({
@@ -205,7 +205,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
           });
           continue;
         }
-        if (!/\.mdx?$/.test(name)) {
+        if (!loaded) {
           if (!/^\.|\.(png|jpe?g|webp|avif|svg|gif)$/i.test(name)) {
             problems.push({
               file,
@@ -216,7 +216,6 @@ export function inspectContent(options: ValidateOptions): ContentReport {
           }
           continue;
         }
-        const id = new GithubSlugger().slug(name.replace(/\.mdx?$/, ""));
         const post: LoadedPost = {
           file,
           absolute,
@@ -226,10 +225,10 @@ export function inspectContent(options: ValidateOptions): ContentReport {
           path: localePath(`/${collection}/${id}/`, locale),
         };
         posts.push(post);
-        const text = readFileSync(absolute, "utf8");
+        let source: ReturnType<typeof readMdx>;
         try {
-          post.source = parseMdx(text);
-          post.body = outline(post.source.tree);
+          source = readMdx(absolute);
+          post.ids = outline(source.tree).ids;
         } catch (error) {
           const { line, reason } = mdxError(error);
           problems.push({
@@ -241,9 +240,9 @@ export function inspectContent(options: ValidateOptions): ContentReport {
           });
           continue;
         }
-        const result = checkFrontmatter(post.source.frontmatterText, collection, known, {
+        const result = checkFrontmatter(source.frontmatterText, collection, known, {
           file,
-          firstLine: post.source.frontmatterLine,
+          firstLine: source.frontmatterLine,
         });
         problems.push(...result.problems);
         post.lineOf = result.lineOf;
@@ -289,12 +288,15 @@ export function inspectContent(options: ValidateOptions): ContentReport {
   for (const locale of locales) {
     for (const id of dataIds[locale].topics) routes.set(localePath(`/topics/${id}/`, locale), undefined);
     for (const id of dataIds[locale].authors) routes.set(localePath(`/authors/${id}/`, locale), undefined);
-    routes.set(localePath("/glossary/", locale), new Set([...dataIds[locale].glossary, ...LETTER_IDS]));
+    routes.set(
+      localePath("/glossary/", locale),
+      new Set([...dataIds[locale].glossary, ...GLOSSARY_LETTERS.map(letterAnchor)]),
+    );
   }
   for (const post of posts) {
     // A post whose frontmatter has a mistake is still a page: its own problems are reported
     // above, and links to it should not be reported again.
-    if (!post.data || !post.body) {
+    if (!post.data || !post.ids) {
       routes.set(post.path, undefined);
       continue;
     }
@@ -302,7 +304,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       routes.set(
         post.path,
         pageIds(
-          post.body,
+          post.ids,
           post.data.sources.map((source) => source.id),
         ),
       );
@@ -345,10 +347,13 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       : [],
   );
 
-  // Bodies and images.
+  // Bodies and images. Each body is read again here rather than kept from the first pass: one
+  // syntax tree in memory at a time (10,000 would not fit), and readMdx reuses a parse still in memory.
   const glossaryIds = { en: new Set(dataIds.en.glossary), es: new Set(dataIds.es.glossary) };
   for (const post of posts) {
-    if (!post.body || !post.data) continue;
+    if (!post.ids || !post.data) continue;
+    const { tree } = readMdx(post.absolute);
+    const body = outline(tree);
     const english = post.locale === DEFAULT_LOCALE;
     if (post.data.hero) {
       const image = resolve(dirname(post.absolute), post.data.hero.src);
@@ -371,7 +376,6 @@ export function inspectContent(options: ValidateOptions): ContentReport {
         fix: "a clinical review names a clinician with credentials (e.g. credentials: MD); add them there, or remove `reviewed` and `reviewedBy`",
       });
     }
-    const tree = post.source!.tree;
     // Each language by its own formula: the English grade, the Spanish Szigriszt-Pazos score (INFLESZ).
     if (english) {
       const { grade } = readingStats(proseBlocks(tree));
@@ -395,7 +399,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       }
     }
     // Only MDX can cite (<Cite>); a plain Markdown post lists its sources without markers.
-    const cited = citedSourceIds(post.body);
+    const cited = citedSourceIds(body);
     if (post.file.endsWith(".mdx"))
       post.data.sources.forEach((source, index) => {
         if (!cited.has(source.id)) {
@@ -410,7 +414,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       });
     problems.push(...plainLanguageWarnings(tree, { file: post.file, glossaryWords, language: post.locale }));
     problems.push(
-      ...checkBody(post.body, {
+      ...checkBody(body, {
         file: post.file,
         path: post.path,
         sourceIds: new Set(post.data.sources.map((source) => source.id)),
@@ -480,17 +484,6 @@ function yamlLines(text: string): (path: readonly (string | number)[]) => number
     }
     return undefined;
   };
-}
-
-const LETTER_IDS = Array.from({ length: 26 }, (_, index) => `letter-${String.fromCharCode(65 + index)}`);
-
-function listFiles(contentDir: string, folder: string, pattern: string): string[] {
-  const dir = join(contentDir, folder);
-  if (!existsSync(dir)) return [];
-  return globSync(pattern, { cwd: dir, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
-    .sort();
 }
 
 /**

@@ -5,7 +5,8 @@
  * (-oma, -ectomy, -ology, -itis, -therapy, ...): a heuristic that points an editor at a word to
  * check, not a verdict. On Spanish pages only the long-sentence warning applies (same limit).
  */
-import type { Root, RootContent } from "mdast";
+import type { Root } from "mdast";
+import { CONTINUE, SKIP, visit } from "unist-util-visit";
 import { LONG_SENTENCE_WORDS, longSentences, proseBlocks, type TextLanguage } from "../readability.ts";
 import type { Problem } from "./problems.ts";
 
@@ -85,30 +86,23 @@ function knownToGlossary(word: string, glossaryWords: ReadonlySet<string>): bool
   );
 }
 
-/** Text of each paragraph and list item, with the words inside <Term> left out (they are explained). */
+/** Text of each paragraph and table cell, with the words inside <Term> left out (they are explained). */
 function textBlocksOutsideTerms(tree: Root): Array<{ text: string; line: number | undefined }> {
   const blocks: Array<{ text: string; line: number | undefined }> = [];
-  const collect = (node: RootContent, parts: string[]): void => {
-    if (node.type === "mdxJsxTextElement" && node.name === "Term") {
-      parts.push(" term ");
-      return;
-    }
-    if ("value" in node && typeof node.value === "string" && (node.type === "text" || node.type === "inlineCode")) {
-      parts.push(node.value);
-      return;
-    }
-    if ("children" in node) for (const child of node.children as RootContent[]) collect(child, parts);
-  };
-  const walk = (node: Root | RootContent): void => {
-    if (node.type === "paragraph" || node.type === "tableCell") {
-      const parts: string[] = [];
-      for (const child of node.children) collect(child, parts);
-      blocks.push({ text: parts.join(""), line: node.position?.start.line });
-      return;
-    }
-    if (node.type === "yaml" || node.type === "code") return;
-    if ("children" in node) for (const child of node.children as RootContent[]) walk(child);
-  };
-  walk(tree);
+  visit(tree, (node) => {
+    if (node.type === "yaml" || node.type === "code") return SKIP;
+    if (node.type !== "paragraph" && node.type !== "tableCell") return CONTINUE;
+    const parts: string[] = [];
+    visit(node, (inner) => {
+      if (inner.type === "mdxJsxTextElement" && inner.name === "Term") {
+        parts.push(" term ");
+        return SKIP;
+      }
+      if (inner.type === "text" || inner.type === "inlineCode") parts.push(inner.value);
+      return CONTINUE;
+    });
+    blocks.push({ text: parts.join(""), line: node.position?.start.line });
+    return SKIP;
+  });
   return blocks;
 }

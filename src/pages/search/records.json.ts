@@ -6,7 +6,7 @@
  */
 import type { APIRoute } from "astro";
 import { ui } from "@/i18n";
-import { getGlossary } from "@/lib/content";
+import { getGlossary } from "@/lib/collections";
 import { LOCALES } from "@/lib/i18n";
 import { glossaryRecords } from "@/lib/search-records";
 
