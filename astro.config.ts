@@ -2,7 +2,7 @@ import { defineConfig } from "astro/config";
 import { satteri } from "@astrojs/markdown-satteri";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
-import contentGuard, { checkedContent, isLegacyPage } from "./src/integrations/content-guard";
+import contentGuard, { checkedContent } from "./src/integrations/content-guard";
 import shareImages from "./src/integrations/share-images";
 import searchIndex from "./src/integrations/search-index";
 import cspTrim from "./src/integrations/csp-trim";
@@ -13,7 +13,7 @@ import { siteUrl } from "./src/lib/site-url";
 import { DEFAULT_LOCALE, LOCALES } from "./src/lib/i18n";
 
 const base = process.env.BASE_PATH ?? "/";
-// Filled by the content check before the build; read by the sitemap filter and the share images.
+// Filled by the content check before the build; read by the share images.
 const content = checkedContent();
 
 export default defineConfig({
@@ -36,7 +36,7 @@ export default defineConfig({
     contentGuard(content),
     mdx(),
     sitemap({
-      filter: (page) => !isLegacyPage(content, page) && !/\/404\/$/.test(new URL(page).pathname),
+      filter: (page) => !/\/404\/$/.test(new URL(page).pathname),
       // Pages with the same path after /es/ are one page in two languages: listed with xhtml:link alternates.
       i18n: { defaultLocale: DEFAULT_LOCALE, locales: Object.fromEntries(LOCALES.map((locale) => [locale, locale])) },
     }),

@@ -10,7 +10,7 @@ import { AstroError } from "astro/errors";
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { formatReport, inspectContent, isError, type ContentReport } from "../lib/validate/index.ts";
-import { netlifyRedirects, nginxRedirects, pathVariants, placeNotFoundPages, type Redirect } from "../lib/redirects.ts";
+import { netlifyRedirects, nginxRedirects, placeNotFoundPages, type Redirect } from "../lib/redirects.ts";
 import { withBase } from "../lib/urls.ts";
 import { overdueReviews } from "../lib/reviews.ts";
 import { contentDir } from "../lib/paths.ts";
@@ -22,15 +22,9 @@ import { contentDir } from "../lib/paths.ts";
 export interface CheckedContent {
   /** The posts this build publishes in every language, each with its `locale`. */
   published: ContentReport["published"];
-  /** Old addresses (with base path): their redirect stubs stay out of the sitemap. */
-  legacyPathnames: Set<string>;
 }
 
-export const checkedContent = (): CheckedContent => ({ published: [], legacyPathnames: new Set() });
-
-/** True for the redirect stub of an old address: it must not be listed in the sitemap. */
-export const isLegacyPage = (content: CheckedContent, url: string): boolean =>
-  content.legacyPathnames.has(new URL(url).pathname);
+export const checkedContent = (): CheckedContent => ({ published: [] });
 
 export default function contentGuard(content: CheckedContent): AstroIntegration {
   let redirects: Redirect[] = [];
@@ -38,7 +32,7 @@ export default function contentGuard(content: CheckedContent): AstroIntegration 
   return {
     name: "patient-guides:content-guard",
     hooks: {
-      "astro:config:setup": ({ command, logger, config }) => {
+      "astro:config:setup": ({ command, logger, config, updateConfig }) => {
         if (command === "preview") return;
         base = config.base;
         const started = performance.now();
@@ -46,10 +40,10 @@ export default function contentGuard(content: CheckedContent): AstroIntegration 
         const problems = report.problems.filter(isError);
         const warnings = report.problems.filter((problem) => !isError(problem));
         redirects = report.redirects;
+        // Astro writes a page at each old address that sends the browser on (for hosts without
+        // redirect rules); the host files below give the others a real 301.
+        updateConfig({ redirects: Object.fromEntries(redirects.map(({ from, to }) => [from, withBase(to, base)])) });
         content.published = report.published;
-        content.legacyPathnames.clear();
-        for (const { from } of redirects)
-          for (const variant of pathVariants(from)) content.legacyPathnames.add(withBase(variant, base));
         if (problems.length > 0) {
           logger.error(`\n${formatReport(problems)}`);
           if (command !== "dev") {

@@ -1,7 +1,8 @@
 /**
  * Old addresses (each post's `legacyPaths`) as permanent redirects, written for each kind of
  * host: a `_redirects` file (Netlify, Cloudflare Pages) and nginx `location` blocks. Hosts that
- * support neither get the meta-refresh pages from src/pages/[...legacy].astro.
+ * support neither get the meta-refresh page Astro writes for each entry of its `redirects`
+ * config, which the content check fills (src/integrations/content-guard.ts).
  */
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";

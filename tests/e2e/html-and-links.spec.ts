@@ -1,7 +1,7 @@
 /**
  * Whole-site sweeps over the built files (no browser needed): every page is valid HTML by
  * html-validate's recommended preset; every internal link and #fragment resolves; every
- * external link is https; nothing on any page loads from another site.
+ * external link is https; nothing on any page loads from another site; old addresses send readers on.
  */
 import { expect, test } from "@playwright/test";
 import { existsSync, readFileSync } from "node:fs";
@@ -26,7 +26,7 @@ test("every page is valid HTML (html-validate, recommended preset)", async () =>
     },
   });
   const problems: string[] = [];
-  for (const path of [...pages, ...legacyStubs()]) {
+  for (const path of pages) {
     const report = await validator.validateString(html(path), fileOf(path));
     for (const result of report.results)
       for (const message of result.messages)
@@ -58,11 +58,25 @@ test("no page loads anything from another site", () => {
   expect(thirdParty).toEqual([]);
 });
 
-/** The redirect stubs for old addresses are pages too, and must be valid. */
-function legacyStubs(): string[] {
+/** Old addresses with a trailing slash (the form Astro writes a page for) and their new page, from the host rules. */
+function legacyRedirects(): Array<{ from: string; to: string }> {
   return readFileSync(`${DIST}/_redirects`, "utf8")
     .split("\n")
-    .filter((line) => line.startsWith("/") && line.split(" ")[0]!.endsWith("/"))
-    .map((line) => line.split(" ")[0]!.slice(BASE.length - 1))
-    .filter((path) => existsSync(fileOf(path)));
+    .map((line) => line.split(" "))
+    .filter(([from, , status]) => from?.startsWith("/") && from.endsWith("/") && status === "301")
+    .map(([from, to]) => ({ from: from!.slice(BASE.length - 1), to: to! }));
 }
+
+test("each old address has a page that sends the browser on at once to the same page as the host rule", () => {
+  const redirects = legacyRedirects();
+  expect(redirects.length).toBeGreaterThan(0);
+  for (const { from, to } of redirects) {
+    expect(existsSync(fileOf(from)), `${from} has a page`).toBe(true);
+    const page = html(from);
+    expect(page, from).toContain(`<meta http-equiv="refresh" content="0;url=${to}">`);
+    expect(page, from).toContain('<meta name="robots" content="noindex">');
+    expect(page, from).toContain(`<link rel="canonical" href="${new URL(to, SITE_URL).href}">`);
+    expect(page, from).toContain(`<a href="${to}">`);
+    expect(pages, `${from} is not listed as a page`).not.toContain(from);
+  }
+});

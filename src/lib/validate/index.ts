@@ -3,7 +3,7 @@
  * mistake at once, each with file, line, field and fix. Runs before every build (see
  * src/integrations/content-guard.ts), from `npm run validate`, and in the fixture tests.
  */
-import { existsSync, globSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { LineCounter, parse as parseYaml, parseDocument } from "yaml";
 import type { z } from "astro/zod";
@@ -14,6 +14,8 @@ import { formatDate } from "../dates.ts";
 import { POST_COLLECTIONS, type ContentKind, type PostCollection } from "../paths.ts";
 import { DEFAULT_LOCALE, LOCALE_INFO, localePath, type Locale } from "../i18n.ts";
 import { GLOSSARY_LETTERS, letterAnchor } from "../page-ids.ts";
+import { authorPath, glossaryPath, postPath, topicPath } from "../urls.ts";
+import { staticRoutes } from "../routes.ts";
 import { checkFrontmatter, fieldName, type PostData } from "./frontmatter.ts";
 import { checkBody, citedSourceIds, outline, pageIds, type RouteIndex } from "./body.ts";
 import type { Problem } from "./problems.ts";
@@ -222,7 +224,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
           collection,
           id,
           locale,
-          path: localePath(`/${collection}/${id}/`, locale),
+          path: localePath(postPath(collection, id), locale),
         };
         posts.push(post);
         let source: ReturnType<typeof readMdx>;
@@ -286,10 +288,10 @@ export function inspectContent(options: ValidateOptions): ContentReport {
   const unpublished = new Map<string, string>();
   for (const route of staticRoutes(root)) routes.set(route, undefined);
   for (const locale of locales) {
-    for (const id of dataIds[locale].topics) routes.set(localePath(`/topics/${id}/`, locale), undefined);
-    for (const id of dataIds[locale].authors) routes.set(localePath(`/authors/${id}/`, locale), undefined);
+    for (const id of dataIds[locale].topics) routes.set(localePath(topicPath(id), locale), undefined);
+    for (const id of dataIds[locale].authors) routes.set(localePath(authorPath(id), locale), undefined);
     routes.set(
-      localePath("/glossary/", locale),
+      localePath(glossaryPath(), locale),
       new Set([...dataIds[locale].glossary, ...GLOSSARY_LETTERS.map(letterAnchor)]),
     );
   }
@@ -484,26 +486,6 @@ function yamlLines(text: string): (path: readonly (string | number)[]) => number
     }
     return undefined;
   };
-}
-
-/**
- * Routes of the pages in src/pages that have no parameter, e.g. "/guides/" and "/rss.xml", in
- * every language ("/es/guides/"); not the 404 pages, which no link should point to.
- */
-export function staticRoutes(root: string): string[] {
-  const pagesDir = join(root, "src", "pages");
-  if (!existsSync(pagesDir)) return ["/"];
-  const routes = globSync("**/*.{astro,ts,md,mdx}", { cwd: pagesDir })
-    .map((file) => file.split(sep).join("/"))
-    .filter((file) => !file.includes("["))
-    .map((file) => {
-      const withoutExtension = file.replace(/\.(astro|md|mdx)$/, "").replace(/\.ts$/, "");
-      if (/\.[a-z]+$/.test(withoutExtension)) return `/${withoutExtension}`;
-      const path = withoutExtension.replace(/(^|\/)index$/, "");
-      return path ? `/${path}/` : "/";
-    })
-    .filter((route) => !route.endsWith("/404/"));
-  return [...routes, "/sitemap-index.xml"];
 }
 
 function mdxError(error: unknown): { line?: number; reason: string } {

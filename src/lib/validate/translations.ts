@@ -6,8 +6,9 @@
  * translation report (`npm run translations`), whether each English page's translation is
  * missing, current or behind.
  */
-import { existsSync, globSync } from "node:fs";
-import { join, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { PAGES_DIR, routeFiles } from "../routes.ts";
 import { daysBetween, isoDay } from "../dates.ts";
 import { DEFAULT_LOCALE, LOCALE_INFO, type Locale } from "../i18n.ts";
 import type { ContentKind } from "../paths.ts";
@@ -252,10 +253,10 @@ function folderOf(fileOf: FileNamer, locale: Locale, kind: ContentKind): string 
 }
 
 /**
- * Route files in src/pages that serve every language at once, so have no Spanish twin: the old
- * blog's redirect stubs, robots.txt, and the search records of both languages.
+ * Route files in src/pages that serve every language at once, so have no Spanish twin:
+ * robots.txt and the search records of both languages.
  */
-export const SITE_WIDE_PAGES = ["[...legacy].astro", "robots.txt.ts", "search/records.json.ts"];
+export const SITE_WIDE_PAGES = ["robots.txt.ts", "search/records.json.ts"];
 
 /** One of the site's own pages (src/pages) and its Spanish twin under src/pages/es/, if written. */
 export interface SitePageStatus {
@@ -267,12 +268,9 @@ export interface SitePageStatus {
 
 /** The site's fixed pages and templates (src/pages, not es/), each with its Spanish twin if there is one. */
 export function sitePages(root: string): SitePageStatus[] {
-  const pagesDir = join(root, "src", "pages");
-  if (!existsSync(pagesDir)) return [];
-  return globSync("**/*.{astro,ts,md,mdx}", { cwd: pagesDir })
-    .map((file) => file.split(sep).join("/"))
+  const pagesDir = join(root, PAGES_DIR);
+  return routeFiles(root)
     .filter((file) => !file.startsWith(`${LOCALE_INFO.es.contentFolder}/`) && !SITE_WIDE_PAGES.includes(file))
-    .sort()
     .map((page) => {
       const twin = `${LOCALE_INFO.es.contentFolder}/${page}`;
       return existsSync(join(pagesDir, twin)) ? { page, translation: twin } : { page };
