@@ -47,6 +47,18 @@ export async function getPosts(collection?: PostCollection, locale: Locale = DEF
 /** The key that pairs a page with its translations: its English "collection/id". */
 const originalKey = (post: Post): string => post.data.translationOf ?? `${post.collection}/${post.id}`;
 
+// Every page looks up its translations and its original: by key, not by a search of every post
+// (a search per page made the build quadratic in the number of posts).
+const builtKeys = new Map<Locale, Promise<Map<string, Post>>>();
+async function postsByKey(locale: Locale): Promise<Map<string, Post>> {
+  let index = builtKeys.get(locale);
+  if (import.meta.env.DEV || !index) {
+    index = getPosts(undefined, locale).then((posts) => new Map(posts.map((post) => [originalKey(post), post])));
+    builtKeys.set(locale, index);
+  }
+  return index;
+}
+
 /**
  * The published versions of a post in each language, as paths (without base path): the page's
  * hreflang alternates and the language switcher's target.
@@ -55,7 +67,7 @@ export async function getTranslations(post: Post): Promise<Partial<Record<Locale
   const key = originalKey(post);
   const found: Partial<Record<Locale, string>> = {};
   for (const locale of LOCALES) {
-    const match = (await getPosts(undefined, locale)).find((other) => originalKey(other) === key);
+    const match = (await postsByKey(locale)).get(key);
     if (match) found[locale] = pathOf(match);
   }
   return found;
@@ -68,7 +80,7 @@ export async function getTranslations(post: Post): Promise<Partial<Record<Locale
 export async function originalChangedSince(post: Post): Promise<Date | undefined> {
   const { translationOf, translated } = post.data;
   if (!translationOf || !translated) return undefined;
-  const original = (await getPosts()).find((other) => `${other.collection}/${other.id}` === translationOf);
+  const original = (await postsByKey(DEFAULT_LOCALE)).get(translationOf);
   const changed = original?.data.updated;
   return changed && daysBetween(translated, changed) > 0 ? changed : undefined;
 }
@@ -79,8 +91,8 @@ export async function originalChangedSince(post: Post): Promise<Date | undefined
  * pages; a fixture site simply has none of them).
  */
 export async function getPostsByRef(refs: readonly string[], locale: Locale = DEFAULT_LOCALE): Promise<Post[]> {
-  const posts = await getPosts(undefined, locale);
-  return refs.flatMap((ref) => posts.filter((post) => originalKey(post) === ref));
+  const posts = await postsByKey(locale);
+  return refs.flatMap((ref) => posts.get(ref) ?? []);
 }
 
 /** Published posts of the same language that share topics with `post`. */
@@ -98,8 +110,24 @@ export const getAuthor = (id: string, locale: Locale = DEFAULT_LOCALE) =>
   localEntry("authors", id, locale) as Promise<AuthorEntry | undefined>;
 export const getTopic = (id: string, locale: Locale = DEFAULT_LOCALE) =>
   localEntry("topics", id, locale) as Promise<TopicEntry | undefined>;
-export const getGlossaryEntry = (id: string, locale: Locale = DEFAULT_LOCALE) =>
-  localEntry("glossary", id, locale) as Promise<GlossaryEntry | undefined>;
+// A page may explain dozens of terms: each <Term> looks its entry up in a map made once per build.
+const builtGlossaries = new Map<Locale, Promise<Map<string, GlossaryEntry>>>();
+async function glossaryById(locale: Locale): Promise<Map<string, GlossaryEntry>> {
+  let entries = builtGlossaries.get(locale);
+  if (import.meta.env.DEV || !entries) {
+    const collection = getCollection(COLLECTIONS[locale].glossary) as Promise<GlossaryEntry[]>;
+    builtGlossaries.set(locale, (entries = collection.then((list) => new Map(list.map((entry) => [entry.id, entry])))));
+  }
+  return entries;
+}
+
+/** A glossary entry in a language; the English one when it has no translation. */
+export async function getGlossaryEntry(
+  id: string,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<GlossaryEntry | undefined> {
+  return (await glossaryById(locale)).get(id) ?? (await glossaryById(DEFAULT_LOCALE)).get(id);
+}
 
 /** All topics of a language, in name order, with their published posts. */
 export async function getTopics(locale: Locale = DEFAULT_LOCALE) {
