@@ -5,11 +5,14 @@
  *
  * Page i depends only on i (its own seed), so the 10,000-page site contains the 1,000-page one.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import GithubSlugger from "github-slugger";
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, TITLE_MAX } from "../../src/lib/schema.ts";
 import { sourcesYaml } from "../../src/lib/scaffold.ts";
+import { findContentFiles, loadedFiles, postFiles, readEntryData } from "../../src/lib/content/index.ts";
+import type { PostCollection } from "../../src/lib/paths.ts";
+import { postPath } from "../../src/lib/urls.ts";
 import {
   DESCRIPTIONS,
   HEADINGS,
@@ -106,25 +109,16 @@ function twinFrontmatter(page: Page): string {
 }
 
 function readContext(content: string): ContentContext {
-  const ids = (folder: string) =>
-    readdirSync(join(content, folder))
-      .filter((name) => /\.ya?ml$/.test(name))
-      .map((name) => name.replace(/\.ya?ml$/, ""))
-      .sort();
-  const glossary = ids("glossary").map((id) => {
-    const yaml = readFileSync(join(content, "glossary", `${id}.yaml`), "utf8");
-    return { id, term: /^term:\s*"?(.+?)"?\s*$/m.exec(yaml)?.[1] ?? id.replaceAll("-", " ") };
+  const files = findContentFiles(content);
+  const ids = (kind: "topics" | "glossary") => loadedFiles(files, kind, "en").map((file) => file.id);
+  const glossary = loadedFiles(files, "glossary", "en").map(({ id, absolute }) => {
+    const term = readEntryData(absolute)?.term;
+    return { id, term: typeof term === "string" ? term : id.replaceAll("-", " ") };
   });
-  const links = ["articles", "guides"].flatMap((collection) =>
-    readdirSync(join(content, collection))
-      .filter((name) => /\.mdx?$/.test(name))
-      .sort()
-      .map((name) => {
-        const text = readFileSync(join(content, collection, name), "utf8");
-        const title = /^title:\s*"?(.+?)"?\s*$/m.exec(text)?.[1] ?? name;
-        return { path: `/${collection}/${name.replace(/\.mdx?$/, "")}/`, title };
-      }),
-  );
+  const links = postFiles(files, "en").map(({ kind, id, name, absolute }) => {
+    const title = readEntryData(absolute)?.title;
+    return { path: postPath(kind as PostCollection, id), title: typeof title === "string" ? title : name };
+  });
   return { topics: ids("topics"), glossary, links };
 }
 

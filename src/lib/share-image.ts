@@ -197,8 +197,10 @@ export function cardTree(card: ShareCard): Node {
   );
 }
 
-/** Draws the card, without the cache. */
-export async function renderUncached(card: ShareCard): Promise<Uint8Array<ArrayBuffer>> {
+/** Draws the card as RGBA pixels. */
+export async function drawCard(
+  card: ShareCard,
+): Promise<{ pixels: Uint8Array; width: number; height: number; asPng(): Uint8Array }> {
   const fonts = await loadFonts();
   const svg = await satori(cardTree(card) as never, {
     width: SHARE_IMAGE_WIDTH,
@@ -208,14 +210,20 @@ export async function renderUncached(card: ShareCard): Promise<Uint8Array<ArrayB
   // renderAsync, not `new Resvg().render()`: each render holds ~6 MB of native memory that V8
   // does not see, freed only by finalizers that run on a later turn of the event loop. A loop of
   // synchronous renders never gave them one and grew to 2 GB in 300 cards.
-  const image = await renderAsync(svg, {
+  return renderAsync(svg, {
     fitTo: { mode: "width", value: SHARE_IMAGE_WIDTH },
     // The SVG's text is already paths: scanning the system's fonts would only cost time.
     font: { loadSystemFonts: false },
     logLevel: "off",
   });
+}
+
+/** Draws the card, without the cache. */
+export async function renderUncached(card: ShareCard): Promise<Uint8Array<ArrayBuffer>> {
+  const image = await drawCard(card);
   // resvg's own PNG encoder took 15-20 ms a card, more than drawing it; a flat card has a few
-  // dozen colours, so a palette PNG written here is exact, half the size, and takes ~4 ms.
+  // dozen colours, so a palette PNG written here is exact, half the size, and faster than sharp's
+  // palette PNG (scripts/bench/png-encoders.ts measures both).
   return encodePalettePng(image.pixels, image.width, image.height) ?? new Uint8Array(image.asPng());
 }
 
