@@ -9,7 +9,7 @@
  * check rejects until each is translated. It refuses when the original does not exist or a
  * translation of it already does.
  */
-import { existsSync, globSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import GithubSlugger from "github-slugger";
 import { site } from "../src/site.config.ts";
@@ -17,7 +17,8 @@ import { contentDir } from "../src/lib/paths.ts";
 import { isoDay, today } from "../src/lib/dates.ts";
 import { TITLE_MAX } from "../src/lib/schema.ts";
 import { PLACEHOLDER, renderPost, renderTranslation, type PostKind } from "../src/lib/scaffold.ts";
-import { LOCALE_INFO, LOCALES, DEFAULT_LOCALE } from "../src/lib/i18n.ts";
+import { LOCALE_INFO, LOCALES, DEFAULT_LOCALE, type Locale } from "../src/lib/i18n.ts";
+import { findContentFiles, loadedFiles, postFiles, readEntryData } from "../src/lib/content/index.ts";
 
 const USAGE = [
   'Usage: npm run new -- article "Title of the post"   (or: guide)   [--topic id] [--draft]',
@@ -53,6 +54,7 @@ if (title.length > TITLE_MAX) fail(`The title is ${title.length} characters; kee
 
 const root = contentDir();
 const collection = kind === "article" ? "articles" : "guides";
+const contentFiles = findContentFiles(root);
 
 if (lang !== undefined || from !== undefined) {
   const translations = LOCALES.filter((locale) => locale !== DEFAULT_LOCALE);
@@ -61,11 +63,10 @@ if (lang !== undefined || from !== undefined) {
   if (!from) fail(`A translation needs --from and the English ${kind}'s file name, e.g. --from insurance.`);
   if (topics.length) fail("A translation keeps its original's topics: leave out --topic.");
   const id = from.replace(new RegExp(`^${collection}/`), "").replace(/\.mdx?$/, "");
-  const original = globSync(`${id}.{md,mdx}`, { cwd: join(root, collection) })[0];
+  const originals = postFiles(contentFiles, DEFAULT_LOCALE).filter((file) => file.kind === collection);
+  const original = originals.find((file) => file.id === id)?.name;
   if (!original) {
-    const ids = readdirSync(join(root, collection))
-      .filter((name) => /\.mdx?$/.test(name))
-      .map((name) => name.replace(/\.mdx?$/, ""));
+    const ids = originals.map((file) => file.id);
     fail(
       `There is no ${relative(process.cwd(), join(root, collection, `${id}.mdx`))} to translate. The ${collection}: ${ids.join(", ")}.`,
     );
@@ -76,15 +77,11 @@ if (lang !== undefined || from !== undefined) {
     fail(
       `${relative(process.cwd(), file)} already exists: edit that file, and set its translated date when it matches the original again.`,
     );
-  const claimedBy = existsSync(folder)
-    ? globSync("*.{md,mdx}", { cwd: folder }).find((name) =>
-        new RegExp(`^translationOf:\\s*["']?${collection}/${id}["']?\\s*$`, "m").test(
-          readFileSync(join(folder, name), "utf8"),
-        ),
-      )
-    : undefined;
+  const claimedBy = postFiles(contentFiles, lang as Locale).find(
+    (file) => file.kind === collection && readEntryData(file.absolute)?.translationOf === `${collection}/${id}`,
+  );
   if (claimedBy)
-    fail(`${relative(process.cwd(), join(folder, claimedBy))} already translates ${collection}/${id}: edit that file.`);
+    fail(`${relative(process.cwd(), claimedBy.absolute)} already translates ${collection}/${id}: edit that file.`);
   mkdirSync(folder, { recursive: true });
   writeFileSync(
     file,
@@ -109,7 +106,7 @@ if (lang !== undefined || from !== undefined) {
   process.exit(0);
 }
 
-const knownTopics = readdirSync(join(root, "topics")).map((name) => name.replace(/\.ya?ml$/, ""));
+const knownTopics = loadedFiles(contentFiles, "topics", DEFAULT_LOCALE).map((file) => file.id);
 for (const topic of topics) {
   if (!knownTopics.includes(topic)) fail(`Unknown topic "${topic}". Topics: ${knownTopics.join(", ")}.`);
 }
