@@ -11,10 +11,13 @@ import { CSP_FETCH_DIRECTIVES, SCRIPT_SOURCES } from "./src/lib/security";
 import { linksPlugin } from "./src/lib/markdown/links";
 import { siteUrl } from "./src/lib/site-url";
 import { DEFAULT_LOCALE, LOCALES } from "./src/lib/i18n";
+import { plainSearchIndex, skippedParts, unwrapMdxComponents } from "./src/lib/build-flags";
 
 const base = process.env.BASE_PATH ?? "/";
 // Filled by the content check before the build; read by the share images.
 const content = checkedContent();
+// Build experiments only (PG_SKIP, src/lib/build-flags.ts): empty unless the variable is set.
+const skip = skippedParts();
 
 export default defineConfig({
   site: siteUrl(),
@@ -30,10 +33,13 @@ export default defineConfig({
   // Builds, `astro sync` and Vitest (which runs Astro in dev mode) then share one content store.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? "./.astro",
   markdown: {
-    processor: satteri({ hastPlugins: [linksPlugin({ base })] }),
+    processor: satteri({
+      mdastPlugins: skip.has("mdx-components") ? [unwrapMdxComponents] : [],
+      hastPlugins: skip.has("link-plugin") ? [] : [linksPlugin({ base })],
+    }),
   },
   integrations: [
-    contentGuard(content),
+    ...(skip.has("content-check") ? [] : [contentGuard(content)]),
     mdx(),
     sitemap({
       filter: (page) => !/\/404\/$/.test(new URL(page).pathname),
@@ -42,8 +48,8 @@ export default defineConfig({
     }),
     cspTrim(),
     hostHeaders(),
-    searchIndex(),
-    shareImages(() => content.published),
+    skip.has("search-extras") ? plainSearchIndex() : searchIndex(),
+    ...(skip.has("share-images") ? [] : [shareImages(() => content.published)]),
   ],
   build: {
     // The one stylesheet (about 4 KB gzipped) travels inside each page: a page is a single

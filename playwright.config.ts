@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_ARGS, findSystemChromium } from "./scripts/lib/chromium.mjs";
+import { CHROMIUM_ARGS, findSystemChromium } from "./scripts/lib/chromium.ts";
 
 const PORT = Number(process.env.PREVIEW_PORT ?? 4329);
 const executablePath = findSystemChromium();

@@ -5,25 +5,17 @@
  * violations with results shown. Run `npm run build` first.
  * This is how the site's search UI was chosen (see the search issue's closing note).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { chromium, type Page } from "playwright";
 import AxeBuilder from "@axe-core/playwright";
-import { CHROMIUM_ARGS, findSystemChromium } from "./lib/chromium.mjs";
+import { CHROMIUM_ARGS, findSystemChromium } from "./lib/chromium.ts";
+import { startPreview } from "./lib/preview.ts";
+import { REPO, cleanUp, cleanUpOnSignals, tempDir } from "./lib/processes.ts";
 import { recordLoad, weigh } from "./bench/browser.ts";
 
 const QUERY = "records";
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-const TYPES: Record<string, string> = {
-  ".html": "text/html",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-};
-
 const page = (title: string, head: string, body: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>${head}</head>
 <body><main><h1>${title}</h1>${body}</main></body></html>`;
@@ -58,26 +50,6 @@ const CANDIDATES = {
   },
 } as const;
 
-function serve(root: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent((request.url ?? "/").split("?")[0]!));
-    let file = join(root, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!file.startsWith(root) || !existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response
-      .writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" })
-      .end(readFileSync(file));
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
-    ),
-  );
-}
-
 /** Bytes are counted as the benchmark counts them (its load recorder), so the figures compare. */
 async function measure(browserPage: Page, url: string, input: string, result: string) {
   const recorder = recordLoad(browserPage);
@@ -98,14 +70,15 @@ if (!existsSync("dist/pagefind/pagefind.js")) {
   console.error("No built site with a search index: run `npm run build` first.");
   process.exit(1);
 }
-const root = mkdtempSync(join(tmpdir(), "search-ui-"));
+cleanUpOnSignals();
+const root = tempDir("search-ui").path;
 cpSync("dist", root, { recursive: true });
 for (const candidate of Object.values(CANDIDATES)) {
   if (!candidate.html) continue;
   mkdirSync(join(root, candidate.path), { recursive: true });
   writeFileSync(join(root, candidate.path, "index.html"), candidate.html);
 }
-const { server, url } = await serve(root);
+const { url } = await startPreview(REPO, root);
 const executablePath = findSystemChromium();
 const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
 try {
@@ -123,6 +96,6 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
-  rmSync(root, { recursive: true, force: true });
+  // Stops the preview and removes the copy.
+  await cleanUp();
 }

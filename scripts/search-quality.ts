@@ -8,8 +8,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { launchBrowser } from "./bench/browser.ts";
-import { startPreview } from "./bench/preview.ts";
-import { REPO, cleanUp, cleanUpOnSignals } from "./bench/processes.ts";
+import { startPreview } from "./lib/preview.ts";
+import { REPO, cleanUp, cleanUpOnSignals } from "./lib/processes.ts";
 import {
   MIN_TOP3_RATE,
   SEARCH_SETS,

@@ -6,8 +6,8 @@
  */
 import { gzipSize } from "../../tests/budgets.ts";
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from "playwright";
-import { CHROMIUM_ARGS, findSystemChromium } from "../lib/chromium.mjs";
-import { onCleanup } from "./processes.ts";
+import { CHROMIUM_ARGS, findSystemChromium } from "../lib/chromium.ts";
+import { onCleanup } from "../lib/processes.ts";
 
 export type TransferType = "html" | "css" | "js" | "index" | "font" | "image" | "other";
 

@@ -8,7 +8,9 @@
  *    type, search (bytes, speed, and the hit rate on the search test set), and Lighthouse.
  *
  * Writes bench-results/latest.json (git-ignored) and checks the budgets; exits 1 on a failed
- * budget only with --strict. Progress goes to stderr, the report to stdout. See USAGE in
+ * budget only with --strict. `--compare` (side by side with Astro's blog example,
+ * scripts/bench/compare.ts) and `--profile` (a CPU profile of one build, scripts/bench/profile.ts)
+ * run instead of the two parts. Progress goes to stderr, the report to stdout. See USAGE in
  * scripts/bench/options.ts for the options.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -17,12 +19,14 @@ import { join } from "node:path";
 import type { Browser } from "playwright";
 import { launchBrowser } from "./browser.ts";
 import { SCALING_MAX_RATIO, checkBudgets } from "./budgets.ts";
+import { compareWithBlog, formatComparison } from "./compare.ts";
 import { runLighthouse } from "./lighthouse.ts";
 import { buildRealSite, measureSyntheticSite } from "./measure-build.ts";
 import { parseOptions, type BenchOptions } from "./options.ts";
 import { measurePageWeights } from "./page-weight.ts";
-import { startPreview } from "./preview.ts";
-import { REPO, cleanUp, cleanUpOnSignals, tempDir, wasInterrupted } from "./processes.ts";
+import { formatProfile, profileBuild } from "./profile.ts";
+import { startPreview } from "../lib/preview.ts";
+import { REPO, cleanUp, cleanUpOnSignals, tempDir, wasInterrupted } from "../lib/processes.ts";
 import { progress } from "./progress.ts";
 import { formatReport } from "./report.ts";
 import type { BenchResults } from "./results.ts";
@@ -37,12 +41,19 @@ cleanUpOnSignals();
 
 let exitCode = 0;
 try {
-  const results = await runBench(options);
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(join(RESULTS_DIR, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(formatReport(results));
-  progress(`written: bench-results/latest.json (build logs in bench-results/logs/)`);
-  if (options.strict && results.budgets.some((budget) => budget.status === "FAIL")) exitCode = 1;
+  if (options.compare) {
+    const comparison = await compareWithBlog({ ...options, logDir: LOG_DIR });
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(join(RESULTS_DIR, "compare.json"), `${JSON.stringify(comparison, null, 2)}\n`);
+    console.log(formatComparison(comparison));
+    progress("written: bench-results/compare.json (build logs in bench-results/logs/)");
+  } else if (options.profile) {
+    console.log(
+      formatProfile(await profileBuild({ ...options, logDir: LOG_DIR, profileDir: join(RESULTS_DIR, "profiles") })),
+    );
+  } else {
+    await runWholeBench();
+  }
 } catch (error) {
   if (!wasInterrupted()) console.error(`[bench] stopped: ${error instanceof Error ? error.message : String(error)}`);
   exitCode = 1;
@@ -50,6 +61,15 @@ try {
   await cleanUp();
 }
 process.exit(wasInterrupted() ? 130 : exitCode);
+
+async function runWholeBench(): Promise<void> {
+  const results = await runBench(options);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(formatReport(results));
+  progress(`written: bench-results/latest.json (build logs in bench-results/logs/)`);
+  if (options.strict && results.budgets.some((budget) => budget.status === "FAIL")) exitCode = 1;
+}
 
 async function runBench(options: BenchOptions): Promise<BenchResults> {
   const results: BenchResults = {
@@ -93,6 +113,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
         format: options.format,
         warm: options.warm,
         twins: options.twins,
+        without: options.without,
         logDir: LOG_DIR,
       });
       const search = await attempt(`search on ${pages} generated pages`, async () => {
@@ -116,9 +137,9 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
 
   if (!options.onlyBuild) {
     progress("== real site: npm run build");
-    const out = tempDir("real-site");
+    const out = tempDir("bench-real-site");
     const dist = join(out.path, "dist");
-    const build = await buildRealSite(dist, join(LOG_DIR, "build-real-site.log"));
+    const build = await buildRealSite(dist, join(LOG_DIR, "build-real-site.log"), options.without);
     progress(`  built in ${build.seconds.toFixed(1)} s; serving it with astro preview`);
     const preview = await startPreview(REPO, dist);
     try {

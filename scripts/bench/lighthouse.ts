@@ -5,8 +5,8 @@
  */
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { CHROMIUM_ARGS, findSystemChromium } from "../lib/chromium.mjs";
-import { onCleanup } from "./processes.ts";
+import { CHROMIUM_ARGS, findSystemChromium } from "../lib/chromium.ts";
+import { onCleanup } from "../lib/processes.ts";
 import { progress } from "./progress.ts";
 import { median } from "./stats.ts";
 

@@ -5,9 +5,10 @@
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { BUILD_FLAGS_ENV } from "../../src/lib/build-flags.ts";
 import { generateSite, type GeneratedSite, type PageFormat } from "./generate.ts";
 import { watchMemory, type MemoryPeak, type MemoryWatch } from "./memory.ts";
-import { ASTRO, REPO, childEnv, runLogged, stripAnsi, tempDir, type RunResult } from "./processes.ts";
+import { ASTRO, REPO, childEnv, runProcess, stripAnsi, tempDir, type RunResult } from "../lib/processes.ts";
 import { progress } from "./progress.ts";
 import { median } from "./stats.ts";
 
@@ -79,6 +80,8 @@ export interface ScalingOptions {
   logDir: string;
   /** A Spanish twin of each generated page (see generateSite). */
   twins?: boolean;
+  /** Build parts switched off (PG_SKIP, src/lib/build-flags.ts). */
+  without?: readonly string[];
 }
 
 /** Entries of the repo root that a build does not read, or that would leak state between builds. */
@@ -110,8 +113,9 @@ export async function measureSyntheticSite({
   warm,
   logDir,
   twins = false,
+  without = [],
 }: ScalingOptions): Promise<SyntheticSite> {
-  const workspace = tempDir(`site-${pages}`);
+  const workspace = tempDir(`bench-site-${pages}`);
   const project = copyProject(join(workspace.path, "project"));
   progress(
     `generating ${pages.toLocaleString("en-US")} ${format} articles${twins ? " and a Spanish twin of each" : ""}...`,
@@ -122,7 +126,8 @@ export async function measureSyntheticSite({
     `  generated in ${((performance.now() - started) / 1000).toFixed(1)} s (${site.words.min}-${site.words.max} words a page, median ${site.words.median})`,
   );
 
-  const dist = join(workspace.path, "dist");
+  // Inside the project: the prerender chunks in it import packages from the project's node_modules.
+  const dist = join(project, "dist");
   const cacheDir = join(workspace.path, "cache");
   const build = (run: number) =>
     buildOnce({
@@ -132,6 +137,7 @@ export async function measureSyntheticSite({
       dist,
       logFile: join(logDir, `build-${pages}-${format}-${run}.log`),
       run,
+      without,
     });
   if (warm) {
     progress("  warm-up build to fill the cache (not counted)...");
@@ -155,19 +161,26 @@ export async function measureSyntheticSite({
  * to the real packages rather than one link, so that Vite's dependency cache
  * (`<root>/node_modules/.vite`) is this copy's own and never the checkout's.
  */
-function copyProject(to: string): string {
-  mkdirSync(join(to, "node_modules"), { recursive: true });
+export function copyProject(to: string): string {
+  mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(REPO)) {
     if (!NOT_COPIED.has(entry)) cpSync(join(REPO, entry), join(to, entry), { recursive: true });
   }
-  for (const entry of readdirSync(join(REPO, "node_modules"))) {
-    if (!PACKAGE_CACHES.has(entry)) symlinkSync(join(REPO, "node_modules", entry), join(to, "node_modules", entry));
-  }
+  linkPackages(to);
   return to;
 }
 
+/** `<project>/node_modules` as a folder of links to this checkout's packages, minus the tools' caches. */
+export function linkPackages(project: string): void {
+  mkdirSync(join(project, "node_modules"), { recursive: true });
+  for (const entry of readdirSync(join(REPO, "node_modules"))) {
+    if (!PACKAGE_CACHES.has(entry))
+      symlinkSync(join(REPO, "node_modules", entry), join(project, "node_modules", entry));
+  }
+}
+
 /** A cold build: no Astro cache and no Vite dependency cache (Astro's content sync pre-bundles with Vite). */
-function clearCaches(project: string, cacheDir: string): void {
+export function clearCaches(project: string, cacheDir: string): void {
   rmSync(cacheDir, { recursive: true, force: true });
   rmSync(join(project, "node_modules", ".vite"), { recursive: true, force: true });
 }
@@ -179,15 +192,25 @@ interface BuildPaths {
   dist: string;
   logFile: string;
   run: number;
+  /** Build parts switched off (PG_SKIP). */
+  without?: readonly string[];
 }
 
-async function buildOnce({ project, content, cacheDir, dist, logFile, run }: BuildPaths): Promise<BuildRun> {
+export async function buildOnce({
+  project,
+  content,
+  cacheDir,
+  dist,
+  logFile,
+  run,
+  without = [],
+}: BuildPaths): Promise<BuildRun> {
   rmSync(dist, { recursive: true, force: true });
   const loadAverage = loadavg()[0] ?? 0;
   let watch: MemoryWatch | undefined;
-  const result = await runLogged(process.execPath, [ASTRO, "build", "--outDir", dist], {
+  const result = await runProcess(process.execPath, [ASTRO, "build", "--outDir", dist], {
     cwd: project,
-    env: childEnv({ CONTENT_DIR: content, ASTRO_CACHE_DIR: cacheDir }),
+    env: childEnv({ CONTENT_DIR: content, ASTRO_CACHE_DIR: cacheDir, ...skipEnv(without) }),
     logFile,
     onStart: (child) => {
       if (child.pid) watch = watchMemory(child.pid);
@@ -240,26 +263,34 @@ function parseDuration(text: string): number | undefined {
 }
 
 /** The real site, built the normal way (`npm run build`), into `outDir`. */
-export async function buildRealSite(outDir: string, logFile: string): Promise<RunResult> {
+export async function buildRealSite(
+  outDir: string,
+  logFile: string,
+  without: readonly string[] = [],
+): Promise<RunResult> {
   const npm = process.env.npm_execpath;
   const args = ["run", "build", "--", "--outDir", outDir];
-  const result = await runLogged(npm ? process.execPath : "npm", npm ? [npm, ...args] : args, {
+  const result = await runProcess(npm ? process.execPath : "npm", npm ? [npm, ...args] : args, {
     cwd: REPO,
-    env: childEnv(),
+    env: childEnv(skipEnv(without)),
     logFile,
   });
   failUnlessBuilt(result, logFile);
   return result;
 }
 
-function failUnlessBuilt(result: RunResult, logFile: string): void {
+/** PG_SKIP for the build when parts are switched off (src/lib/build-flags.ts); nothing otherwise. */
+export const skipEnv = (without: readonly string[]): Record<string, string> =>
+  without.length ? { [BUILD_FLAGS_ENV]: without.join(",") } : {};
+
+export function failUnlessBuilt(result: RunResult, logFile: string): void {
   if (result.code === 0) return;
   const tail = stripAnsi(result.output).trim().split("\n").slice(-30).join("\n");
   throw new Error(`The build failed (exit ${result.code}). Last lines of ${logFile}:\n${tail}`);
 }
 
 /** Total size of the files under `dir` (0 when it does not exist). */
-function folderBytes(dir: string): number {
+export function folderBytes(dir: string): number {
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())

@@ -1,5 +1,6 @@
 /** Command-line options of `npm run bench`. */
 import { parseArgs } from "node:util";
+import { BUILD_FLAGS, parseSkipList, type BuildFlag } from "../../src/lib/build-flags.ts";
 import type { PageFormat } from "./generate.ts";
 
 export interface BenchOptions {
@@ -21,6 +22,12 @@ export interface BenchOptions {
   onlyBuild: boolean;
   /** Exit 1 when a budget fails. */
   strict: boolean;
+  /** Only the side-by-side comparison with Astro's blog example (scripts/bench/compare.ts). */
+  compare: boolean;
+  /** Only a CPU profile of one build of the generated pages (scripts/bench/profile.ts). */
+  profile: boolean;
+  /** Parts of our build switched off (PG_SKIP, src/lib/build-flags.ts). */
+  without: BuildFlag[];
 }
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -34,7 +41,16 @@ const USAGE = `Usage: npm run bench -- [options]
   --skip-lighthouse  skip the Lighthouse audits
   --skip-build       only measure the real site
   --only-build       only the generated-pages builds (and search on them)
-  --strict           exit 1 when any budget fails`;
+  --strict           exit 1 when any budget fails
+  --compare          only the side-by-side comparison: Astro's blog example (../shared/bench-anchors/astro-blog)
+                     and this site on the same generated pages, .md and .mdx, --runs interleaved rounds of
+                     clean builds with the search index; prints medians and ratios (bench-results/compare.json)
+  --profile          only a CPU profile (node --cpu-prof) of one clean build of the generated pages
+                     (--pages, --format); prints the top self-time functions and packages
+  --without LIST     switch parts of this site's build off (comma-separated; PG_SKIP for every build of ours):
+${Object.entries(BUILD_FLAGS)
+  .map(([name, what]) => `                       ${name}: ${what}`)
+  .join("\n")}`;
 
 export function parseOptions(args: string[]): BenchOptions {
   let values: ReturnType<typeof parse>["values"];
@@ -60,7 +76,16 @@ export function parseOptions(args: string[]): BenchOptions {
     skipBuild: values["skip-build"] ?? false,
     onlyBuild: values["only-build"] ?? false,
     strict: values.strict ?? false,
+    compare: values.compare ?? false,
+    profile: values.profile ?? false,
+    without: [],
   };
+  try {
+    options.without = [...parseSkipList(values.without)];
+  } catch (error) {
+    fail(`--without: ${(error as Error).message}`);
+  }
+  if (options.compare && options.profile) fail("--compare and --profile are separate runs: choose one");
   if (options.skipBuild && options.onlyBuild) fail("--skip-build and --only-build together leave nothing to measure");
   return options;
 }
@@ -81,6 +106,9 @@ const parse = (args: string[]) =>
       "skip-build": { type: "boolean" },
       "only-build": { type: "boolean" },
       strict: { type: "boolean" },
+      compare: { type: "boolean" },
+      profile: { type: "boolean" },
+      without: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -5,10 +5,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-
-const REPO = resolve(import.meta.dirname, "../..");
-const ASTRO = join(REPO, "node_modules/astro/bin/astro.mjs");
+import { join } from "node:path";
+import { stopProcess, waitUntilAnswering } from "../../scripts/lib/preview.ts";
+import { ASTRO, REPO, childEnv } from "../../scripts/lib/processes.ts";
 
 export interface IsolatedSite {
   dir: string;
@@ -16,18 +15,6 @@ export interface IsolatedSite {
   /** Runs a command of this project (e.g. ["astro", "build"]); returns exit code and all output. */
   run(args: string[], env?: Record<string, string>): { code: number; output: string };
   remove(): void;
-}
-
-/**
- * The environment for a child Astro process: this one's, minus what would change its behaviour.
- * Vitest sets NODE_ENV=test and Vite's MODE/DEV/PROD/SSR, which would make `astro build` act
- * like dev (drafts shown, images unoptimized).
- */
-const LEAKED = /^(NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL|TEST|VITEST.*|CONTENT_DIR|ASTRO_CACHE_DIR)$/;
-function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: "1" };
-  for (const [name, value] of Object.entries(process.env)) if (!LEAKED.test(name)) env[name] = value;
-  return { ...env, ...extra };
 }
 
 /** A project copy whose content/ starts as `contentFrom` (a folder of this repo). */
@@ -64,14 +51,11 @@ export async function startDev(site: IsolatedSite, port: number): Promise<{ url:
     stdio: "ignore",
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return { url, stop: () => child.kill() };
-    } catch {
-      // not up yet
-    }
-    await new Promise((done) => setTimeout(done, 500));
+  try {
+    await waitUntilAnswering(url, child, 60_000);
+  } catch (error) {
+    await stopProcess(child);
+    throw new Error(`astro dev ${(error as Error).message}`);
   }
-  child.kill();
-  throw new Error("astro dev did not start within 60 s");
+  return { url, stop: () => child.kill() };
 }

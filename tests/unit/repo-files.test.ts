@@ -87,8 +87,14 @@ const escapeText = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 describe("the Node.js floor", () => {
   const floor = /^>=(\d+\.\d+)$/.exec(JSON.parse(readFileSync("package.json", "utf8")).engines.node)?.[1];
 
-  test("is the first Node that runs the TypeScript scripts without a flag (type stripping: 22.18)", () => {
-    expect(floor).toBe("22.18");
+  // Type stripping (22.18) lets Node run the .ts scripts; html-validate, lighthouse and undici need 22.22,
+  // and `npm install` refuses a Node below what a dependency needs (.npmrc engine-strict).
+  test("is the first Node that runs the TypeScript scripts and installs every dependency (22.22)", () => {
+    expect(floor).toBe("22.22");
+    for (const name of ["html-validate", "lighthouse", "undici"]) {
+      const needs: string = JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8")).engines.node;
+      expect(needs, name).toMatch(/22\.(19|2[0-2])/);
+    }
     // `npm run validate` and friends are `node scripts/x.ts`: they rely on it.
     const scripts = Object.values(JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>);
     expect(scripts.some((script) => /^node scripts\/\S+\.ts/.test(script))).toBe(true);
@@ -97,7 +103,9 @@ describe("the Node.js floor", () => {
   test("is what the README, the editors' guide, the test runner and CI bootstrap say and use", () => {
     expect(readFileSync("README.md", "utf8")).toContain(`Node.js ${floor} or newer`);
     expect(readFileSync("CONTRIBUTING.md", "utf8")).toContain(`Node.js ${floor} or newer`);
-    expect(readFileSync("scripts/test.mjs", "utf8")).toContain('readJson("package.json").engines.node');
+    expect(readFileSync("scripts/test.ts", "utf8")).toContain('readJson("package.json").engines.node');
+    // A Node too old to run scripts/test.ts at all is refused by `npm install`, with npm's own message.
+    expect(readFileSync(".npmrc", "utf8")).toMatch(/^engine-strict=true$/m);
     expect(readFileSync(".ci/run", "utf8")).toContain("engines.node");
     expect(Number(readFileSync(".nvmrc", "utf8").trim())).toBeGreaterThanOrEqual(Number(floor!.split(".")[0]));
   });

@@ -362,3 +362,20 @@ describe(".github/scripts/tracking-issue.sh (with a stand-in gh)", () => {
     expect(readFileSync(log, "utf8")).toContain("issue list --label pages-due-for-review --state open");
   });
 });
+
+describe("the build cache", () => {
+  const builds: Array<[string, string]> = [
+    ["ci.yml", "test"],
+    ["preview.yml", Object.keys(workflow("preview.yml").jobs)[0]!],
+  ];
+  test.each(builds)("%s (%s) restores Astro's cache before it builds, keyed by the lockfile", (file, jobName) => {
+    const steps = workflow(file).jobs[jobName]!.steps;
+    const cache = index(steps, (step) => step.uses?.startsWith("actions/cache@") === true);
+    const build = index(steps, (step) => /npm (test|run build)/.test(step.run ?? ""));
+    expect(cache, `${file} has an actions/cache step`).toBeGreaterThan(-1);
+    expect(cache).toBeLessThan(build);
+    const { path, key } = steps[cache]!.with as { path: string; key: string };
+    expect(path).toBe(".astro");
+    expect(key).toContain("hashFiles('package-lock.json')");
+  });
+});

@@ -8,45 +8,42 @@
  * type check (1 check), Vitest (unit, component and content tests), Playwright (end-to-end
  * tests against `astro preview`).
  */
-import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { INSTALL_HELP, findPlaywrightChromium, findSystemChromium } from "./lib/chromium.mjs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { INSTALL_HELP, findPlaywrightChromium, findSystemChromium } from "./lib/chromium.ts";
+import { runBin } from "./lib/processes.ts";
 
 const RESULTS = "test-results";
 mkdirSync(RESULTS, { recursive: true });
-const npx = (args, options = {}) => run(process.execPath, [`node_modules/.bin/${args[0]}`, ...args.slice(1)], options);
 
-/** Runs a command, streaming or logging its output; resolves to its exit code. */
-function run(command, args, { env = {}, logFile } = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      env: { ...process.env, ...env },
-      stdio: logFile ? ["ignore", "pipe", "pipe"] : "inherit",
-    });
-    let output = "";
-    if (logFile) {
-      child.stdout.on("data", (chunk) => (output += chunk));
-      child.stderr.on("data", (chunk) => (output += chunk));
-    }
-    child.on("close", (code) => {
-      if (logFile) writeFileSync(logFile, output);
-      resolve(code ?? 1);
-    });
-  });
+/** Runs a package's command; its output goes to `logFile` when given, else to the terminal. Resolves to the exit code. */
+async function npx(
+  args: [string, ...string[]],
+  { env = {}, logFile }: { env?: Record<string, string>; logFile?: string } = {},
+) {
+  const [name, ...rest] = args;
+  const result = await runBin(name, rest, { env: { ...process.env, ...env }, ...(logFile ? { logFile } : {}) });
+  return result.code;
 }
 
-const readJson = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : undefined);
-const suites = [];
-const record = (name, passed, failed, note = "") => {
+const readJson = (path: string) => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : undefined);
+interface Suite {
+  name: string;
+  passed: number;
+  failed: number;
+  note: string;
+}
+const suites: Suite[] = [];
+const record = (name: string, passed: number, failed: number, note = "") => {
   suites.push({ name, passed, failed, note });
   console.log(`\n[${name}] ${passed} passed, ${failed} failed${note ? ` (${note})` : ""}\n`);
 };
 
 // The floor is package.json's engines.node: the scripts are TypeScript run by Node's own type
-// stripping, on by default from 22.18 (Astro 7 alone would need 22.12).
-const floor = /^>=(\d+)\.(\d+)/.exec(readJson("package.json").engines.node).slice(1).map(Number);
-const [major, minor] = process.versions.node.split(".").map(Number);
-if (major < floor[0] || (major === floor[0] && minor < floor[1])) {
+// stripping, on by default from 22.18, and html-validate, lighthouse and undici need 22.22.
+const floor = (/^>=(\d+)\.(\d+)/.exec(readJson("package.json").engines.node) ?? []).slice(1).map(Number);
+const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+const [floorMajor = 0, floorMinor = 0] = floor;
+if (major < floorMajor || (major === floorMajor && minor < floorMinor)) {
   console.error(
     `Node.js ${process.versions.node} is too old: this project needs ${floor.join(".")} or newer (package.json engines; .nvmrc says 24).`,
   );

@@ -1,6 +1,7 @@
 /**
- * Child processes, temp folders and their cleanup. Everything the benchmark starts or creates
- * registers a cleanup here, which runs at the end, on an error, and on Ctrl-C.
+ * The one child-process runner of the scripts (`npm test`, the benchmark, the search checks),
+ * with temp folders and their cleanup. Everything a script starts or creates can register a
+ * cleanup here, which runs at the end, on an error, and on Ctrl-C.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -8,7 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
-/** The repository root (this file is scripts/bench/processes.ts). */
+/** The repository root (this file is scripts/lib/processes.ts). */
 export const REPO = resolve(import.meta.dirname, "../..");
 export const ASTRO = join(REPO, "node_modules/astro/bin/astro.mjs");
 
@@ -34,7 +35,7 @@ export function cleanUp(): Promise<void> {
       try {
         await cleanups.pop()?.();
       } catch (error) {
-        console.error(`[bench] cleanup failed: ${(error as Error).message}`);
+        console.error(`[cleanup] failed: ${(error as Error).message}`);
       }
     }
   })();
@@ -49,15 +50,15 @@ export function cleanUpOnSignals(): void {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(signal, () => {
       interrupted = true;
-      console.error(`\n[bench] ${signal}: cleaning up...`);
+      console.error(`\n[cleanup] ${signal}: cleaning up...`);
       void cleanUp().finally(() => process.exit(130));
     });
   }
 }
 
-/** A new temp folder, removed at cleanup or by calling `remove`. */
+/** A new temp folder named `<prefix>-XXXXXX`, removed at cleanup or by calling `remove`. */
 export function tempDir(prefix: string): { path: string; remove(): void } {
-  const path = mkdtempSync(join(tmpdir(), `bench-${prefix}-`));
+  const path = mkdtempSync(join(tmpdir(), `${prefix}-`));
   const remove = () => rmSync(path, { recursive: true, force: true });
   const forget = onCleanup(remove);
   return {
@@ -71,10 +72,13 @@ export function tempDir(prefix: string): { path: string; remove(): void } {
 
 /**
  * The environment for a child Astro process: ours minus what would change how it builds.
- * NODE_ENV/MODE/DEV/PROD/SSR (set by Vite or a test runner) would make `astro build` act like
- * dev; BASE_PATH and SITE_URL would move the pages away from the URLs measured here.
+ * NODE_ENV/MODE/DEV/PROD/SSR and TEST/VITEST* (set by Vite or a test runner) would make
+ * `astro build` act like dev (drafts shown, images unoptimized); BASE_PATH, SITE_URL,
+ * CONTENT_DIR and ASTRO_CACHE_DIR would build other pages or URLs than the caller asked for
+ * (callers pass their own in `extra`).
  */
-const LEAKED = /^(NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL|BASE_PATH|SITE_URL|CONTENT_DIR|ASTRO_CACHE_DIR)$/;
+const LEAKED =
+  /^(NODE_ENV|MODE|DEV|PROD|SSR|TEST|VITEST.*|BASE_URL|BASE_PATH|SITE_URL|CONTENT_DIR|ASTRO_CACHE_DIR|PG_SKIP)$/;
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
   for (const [name, value] of Object.entries(process.env)) if (!LEAKED.test(name)) env[name] = value;
@@ -83,6 +87,7 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 export interface RunResult {
   code: number;
+  /** Everything the command printed; empty when its output went to the terminal. */
   output: string;
   seconds: number;
   /** CPU time (user + system) of the command and the processes it waited for; Linux only. */
@@ -90,40 +95,41 @@ export interface RunResult {
 }
 
 export interface RunOptions {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  /** Full output is written here as it comes. */
-  logFile: string;
+  cwd?: string;
+  /** The whole environment of the command (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+  /** Output is kept and written here as it comes; without one it goes to the terminal. */
+  logFile?: string;
   /** Called once the process exists, e.g. to start watching its memory. */
   onStart?: (child: ChildProcess) => void;
 }
 
-/** Runs a command to completion, timing it from spawn to exit and keeping its output. */
-export function runLogged(
+/** Runs a command to completion, timing it from spawn to exit; killed at cleanup if still running. */
+export function runProcess(
   command: string,
   args: string[],
-  { cwd, env, logFile, onStart }: RunOptions,
+  { cwd, env, logFile, onStart }: RunOptions = {},
 ): Promise<RunResult> {
-  mkdirSync(dirname(logFile), { recursive: true });
-  const log = createWriteStream(logFile);
+  if (logFile) mkdirSync(dirname(logFile), { recursive: true });
+  const log = logFile ? createWriteStream(logFile) : undefined;
   return new Promise((resolve, reject) => {
     if (interrupted) return reject(new Error("interrupted"));
     const started = performance.now();
     const cpuBefore = reapedChildrenCpu();
-    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env, stdio: log ? ["ignore", "pipe", "pipe"] : "inherit" });
     const forget = onCleanup(() => void child.kill("SIGTERM"));
     let output = "";
     const keep = (chunk: Buffer) => {
       output += chunk.toString();
-      log.write(chunk);
+      log?.write(chunk);
     };
-    child.stdout.on("data", keep);
-    child.stderr.on("data", keep);
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
     child.on("error", reject);
     child.on("close", (code) => {
       const seconds = (performance.now() - started) / 1000;
       const cpuAfter = reapedChildrenCpu();
-      log.end();
+      log?.end();
       forget();
       resolve({
         code: code ?? 1,
@@ -135,6 +141,10 @@ export function runLogged(
     onStart?.(child);
   });
 }
+
+/** A package's command-line script from node_modules/.bin, run with this Node. */
+export const runBin = (name: string, args: string[], options?: RunOptions): Promise<RunResult> =>
+  runProcess(process.execPath, [join(REPO, "node_modules/.bin", name), ...args], options);
 
 /**
  * CPU seconds of this process's finished children (cutime + cstime in /proc/self/stat). On a

@@ -15,7 +15,7 @@ const SYSTEM_CANDIDATES = [
 const ON_PATH = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
 /** Path of a system Chromium or Chrome, honouring CHROME_PATH; undefined when there is none. */
-export function findSystemChromium() {
+export function findSystemChromium(): string | undefined {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv;
@@ -35,7 +35,7 @@ export function findSystemChromium() {
 }
 
 /** Path of Playwright's own Chromium when it has been downloaded; undefined otherwise. */
-export async function findPlaywrightChromium() {
+export async function findPlaywrightChromium(): Promise<string | undefined> {
   try {
     const { chromium } = await import("@playwright/test");
     const path = chromium.executablePath();
@@ -45,7 +45,7 @@ export async function findPlaywrightChromium() {
   }
 }
 
-export const INSTALL_HELP = [
+export const INSTALL_HELP: string = [
   "No Chromium was found for the browser tests. Install one of these, then run `npm test` again:",
   "  - Debian or Ubuntu: sudo apt-get install -y chromium",
   "  - macOS: brew install --cask chromium   (or install Google Chrome)",
@@ -57,7 +57,7 @@ export const INSTALL_HELP = [
  * Flags for headless Chromium in a locked-down sandbox: background networking off (the machine
  * refuses outside connections), no first-run UI, and no sandbox when running as root.
  */
-export const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS: string[] = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
