@@ -29,6 +29,8 @@ const NOT_PROSE = new Set(["code", "inlineCode", "yaml", "mdxjsEsm", "mdxFlowExp
 
 /** Plain text of each prose block (paragraph, table cell), in order. Headings are left out: they are labels, not prose. */
 export function proseBlocks(tree: Root): string[] {
+  const cached = blocksOfTree.get(tree);
+  if (cached) return cached;
   const blocks: string[] = [];
   visit(tree, (node) => {
     if (NOT_PROSE.has(node.type) || node.type === "heading") return SKIP;
@@ -44,31 +46,82 @@ export function proseBlocks(tree: Root): string[] {
     if (text) blocks.push(text);
     return SKIP;
   });
+  blocksOfTree.set(tree, blocks);
   return blocks;
 }
+
+// The content check asks for a page's blocks twice (its reading score, its long sentences): the
+// same array both times, so the sentences are split once too.
+const blocksOfTree = new WeakMap<Root, string[]>();
 
 const sentenceSegmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 const wordSegmenter = new Intl.Segmenter("en", { granularity: "word" });
 
-/** Counts and grade for a list of prose blocks. */
-export function readingStats(blocks: readonly string[]): ReadingStats {
-  let words = 0;
-  let sentences = 0;
-  let syllables = 0;
+interface Sentence {
+  text: string;
+  words: number;
+  syllables: number;
+}
+
+// Words repeat (a page of 1,300 words has about 500 different ones): count each word's syllables once.
+const remembered =
+  (count: (word: string) => number, cache = new Map<string, number>()) =>
+  (word: string): number => {
+    let syllables = cache.get(word);
+    if (syllables === undefined) cache.set(word, (syllables = count(word)));
+    return syllables;
+  };
+const englishSyllables = remembered(syllable);
+const spanishSyllablesOf = remembered((word) => spanishSyllables(word));
+
+// The grade (or the Spanish score) and the long-sentence warnings read the same sentences: split
+// each list of blocks once.
+const sentencesOfBlocks = {
+  en: new WeakMap<readonly string[], Sentence[]>(),
+  es: new WeakMap<readonly string[], Sentence[]>(),
+};
+
+/** The sentences of prose blocks, with their words and syllables, split by the language's rules. */
+function sentencesOf(blocks: readonly string[], language: TextLanguage): Sentence[] {
+  const cached = sentencesOfBlocks[language].get(blocks);
+  if (cached) return cached;
+  const [sentenceSplitter, wordSplitter, countSyllables] =
+    language === "es"
+      ? [spanishSentenceSegmenter, spanishWordSegmenter, spanishSyllablesOf]
+      : [sentenceSegmenter, wordSegmenter, englishSyllables];
+  const found: Sentence[] = [];
   for (const block of blocks) {
-    for (const { segment } of sentenceSegmenter.segment(block)) {
-      let wordsInSentence = 0;
-      for (const piece of wordSegmenter.segment(segment)) {
+    const text = language === "es" ? withoutSpanishAbbreviationStops(block) : block;
+    for (const { segment } of sentenceSplitter.segment(text)) {
+      let words = 0;
+      let syllables = 0;
+      for (const piece of wordSplitter.segment(segment)) {
         if (!piece.isWordLike) continue;
-        wordsInSentence++;
-        syllables += syllable(piece.segment);
+        words++;
+        syllables += countSyllables(piece.segment);
       }
-      if (wordsInSentence > 0) {
-        words += wordsInSentence;
-        sentences++;
-      }
+      if (words > 0) found.push({ text: segment, words, syllables });
     }
   }
+  sentencesOfBlocks[language].set(blocks, found);
+  return found;
+}
+
+/** Words, sentences and syllables of prose blocks. */
+function counts(blocks: readonly string[], language: TextLanguage) {
+  let words = 0;
+  let syllables = 0;
+  const sentences = sentencesOf(blocks, language);
+  for (const sentence of sentences) {
+    words += sentence.words;
+    syllables += sentence.syllables;
+  }
+  return { words, sentences: sentences.length, syllables };
+}
+
+/** Counts and grade for a list of prose blocks. */
+export function readingStats(blocks: readonly string[]): ReadingStats {
+  const { words, sentences, syllables } = counts(blocks, "en");
   const grade = words === 0 ? 0 : fleschKincaid({ sentence: sentences, word: words, syllable: syllables });
   return { words, sentences, syllables, grade: Math.round(grade * 10) / 10 };
 }
@@ -85,18 +138,9 @@ export function longSentences(
   limit = LONG_SENTENCE_WORDS,
   language: TextLanguage = "en",
 ): Array<{ sentence: string; words: number }> {
-  const long: Array<{ sentence: string; words: number }> = [];
-  const [sentences, words] =
-    language === "es" ? [spanishSentenceSegmenter, spanishWordSegmenter] : [sentenceSegmenter, wordSegmenter];
-  for (const block of blocks) {
-    const text = language === "es" ? withoutSpanishAbbreviationStops(block) : block;
-    for (const { segment } of sentences.segment(text)) {
-      let count = 0;
-      for (const piece of words.segment(segment)) if (piece.isWordLike) count++;
-      if (count > limit) long.push({ sentence: segment.trim().replaceAll(ABBREVIATION_STOP, "."), words: count });
-    }
-  }
-  return long;
+  return sentencesOf(blocks, language)
+    .filter((sentence) => sentence.words > limit)
+    .map(({ text, words }) => ({ sentence: text.trim().replaceAll(ABBREVIATION_STOP, "."), words }));
 }
 
 /**
@@ -174,23 +218,7 @@ function withoutSpanishAbbreviationStops(text: string): string {
 
 /** Counts and Szigriszt-Pazos score (INFLESZ band) for Spanish prose blocks. */
 export function spanishReadingStats(blocks: readonly string[]): SpanishReadingStats {
-  let words = 0;
-  let sentences = 0;
-  let syllables = 0;
-  for (const block of blocks) {
-    for (const { segment } of spanishSentenceSegmenter.segment(withoutSpanishAbbreviationStops(block))) {
-      let wordsInSentence = 0;
-      for (const piece of spanishWordSegmenter.segment(segment)) {
-        if (!piece.isWordLike) continue;
-        wordsInSentence++;
-        syllables += spanishSyllables(piece.segment);
-      }
-      if (wordsInSentence > 0) {
-        words += wordsInSentence;
-        sentences++;
-      }
-    }
-  }
+  const { words, sentences, syllables } = counts(blocks, "es");
   const ease = words === 0 ? 0 : Math.round((206.835 - 62.3 * (syllables / words) - words / sentences) * 10) / 10;
   return { words, sentences, syllables, ease, band: infleszBand(ease) };
 }

@@ -19,17 +19,24 @@ interface Load {
 
 /** Loads a page on an empty cache and measures every response, gzipped at the best level. */
 async function load(page: Page, path: string): Promise<Load> {
-  const requests: Load["requests"] = [];
-  page.on("response", async (response) => {
-    const body = await response.body().catch(() => Buffer.alloc(0));
-    requests.push({
-      url: new URL(response.url()).pathname,
-      type: response.request().resourceType(),
-      gzipped: gzipSize(body),
-    });
+  // Each response is recorded as a promise when it arrives, so a body still being read when the
+  // network goes idle is awaited rather than missed.
+  const pending: Array<Promise<Load["requests"][number]>> = [];
+  page.on("response", (response) => {
+    pending.push(
+      response
+        .body()
+        .catch(() => Buffer.alloc(0))
+        .then((body) => ({
+          url: new URL(response.url()).pathname,
+          type: response.request().resourceType(),
+          gzipped: gzipSize(body),
+        })),
+    );
   });
   await page.goto(path);
   await page.waitForLoadState("networkidle");
+  const requests = await Promise.all(pending);
   return { requests, total: requests.reduce((sum, request) => sum + request.gzipped, 0) };
 }
 

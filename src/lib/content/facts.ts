@@ -7,7 +7,7 @@ import GithubSlugger from "github-slugger";
 import type { Heading, Nodes, Root, RootContent } from "mdast";
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toString as mdastToString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
+import { CONTINUE, SKIP, visit } from "unist-util-visit";
 
 export type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -27,15 +27,6 @@ export function stringAttribute(node: JsxElement, name: string): string | undefi
   return typeof attribute?.value === "string" ? attribute.value : undefined;
 }
 
-/** Every node of the body in document order (the frontmatter excluded). */
-export function bodyNodes(tree: Root): RootContent[] {
-  const nodes: RootContent[] = [];
-  visit(tree, (node) => {
-    if (node.type !== "root" && node.type !== "yaml") nodes.push(node);
-  });
-  return nodes;
-}
-
 export interface HeadingFact {
   /** The id the build gives it (github-slugger over its text, as Astro does). */
   id: string;
@@ -44,32 +35,61 @@ export interface HeadingFact {
   node: Heading;
 }
 
-/** The body's headings in order, with the ids the page will carry. */
-export function headings(tree: Root): HeadingFact[] {
-  const slugger = new GithubSlugger();
-  const found: HeadingFact[] = [];
-  visit(tree, "heading", (node) => {
-    const text = plainText(node);
-    found.push({ id: slugger.slug(text), depth: node.depth, text, node });
-  });
-  return found;
+interface TreeFacts {
+  nodes: RootContent[];
+  headings: HeadingFact[];
+  /** The `id` props of each component, by component name, in document order, repeats kept. */
+  ids: Map<string, string[]>;
+  /** Editor components used (capitalised names). */
+  components: Set<string>;
+  words: number;
 }
+
+// Every question below is answered from one walk of the tree, made the first time one is asked.
+const factsOfTree = new WeakMap<Root, TreeFacts>();
+
+function treeFacts(tree: Root): TreeFacts {
+  const cached = factsOfTree.get(tree);
+  if (cached) return cached;
+  const facts: TreeFacts = { nodes: [], headings: [], ids: new Map(), components: new Set(), words: 0 };
+  const slugger = new GithubSlugger();
+  visit(tree, (node) => {
+    if (node.type === "root") return CONTINUE;
+    if (node.type === "yaml") return SKIP;
+    facts.nodes.push(node);
+    if (node.type === "heading") {
+      const text = plainText(node);
+      facts.headings.push({ id: slugger.slug(text), depth: node.depth, text, node });
+    } else if (node.type === "text" || node.type === "inlineCode" || node.type === "code") {
+      // Words a reader reads: prose, headings, lists, tables, code shown on the page (not the
+      // frontmatter, editors' comments or code for the page, which are not text nodes).
+      for (const word of node.value.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(word)) facts.words++;
+    } else if (isJsx(node) && node.name) {
+      if (/^[A-Z]/.test(node.name)) facts.components.add(node.name);
+      const id = stringAttribute(node, "id");
+      if (id) {
+        const ids = facts.ids.get(node.name);
+        if (ids) ids.push(id);
+        else facts.ids.set(node.name, [id]);
+      }
+    }
+    return CONTINUE;
+  });
+  factsOfTree.set(tree, facts);
+  return facts;
+}
+
+/** Every node of the body in document order (the frontmatter excluded). */
+export const bodyNodes = (tree: Root): RootContent[] => treeFacts(tree).nodes;
+
+/** The body's headings in order, with the ids the page will carry. */
+export const headings = (tree: Root): HeadingFact[] => treeFacts(tree).headings;
 
 /** Editor components named `name` (e.g. "Cite"), in document order. */
-export function components(tree: Root, name: string): JsxElement[] {
-  const found: JsxElement[] = [];
-  visit(tree, (node) => {
-    if (isJsx(node) && node.name === name) found.push(node);
-  });
-  return found;
-}
+export const components = (tree: Root, name: string): JsxElement[] =>
+  treeFacts(tree).nodes.filter((node): node is JsxElement => isJsx(node) && node.name === name);
 
-/** The `id` props of the components named `name`, in document order, repeats kept. */
-const componentIds = (tree: Root, name: string): string[] =>
-  components(tree, name).flatMap((node) => {
-    const id = stringAttribute(node, "id");
-    return id ? [id] : [];
-  });
+const componentIds = (tree: Root, name: string): string[] => treeFacts(tree).ids.get(name) ?? [];
 
 /**
  * How many places cite each source (`<Cite id="...">`), in the order `<Cite>` numbers its anchors,
@@ -87,55 +107,11 @@ export const termIds = (tree: Root): Set<string> => new Set(componentIds(tree, "
 /** Ids of the checklists (`<Checklist id="...">`). */
 export const checklistIds = (tree: Root): string[] => componentIds(tree, "Checklist");
 
-export interface LinkFact {
-  url: string;
-  node: RootContent;
-  /** How an editor would name it in a message: "link to /guides/x/", "image", "<a> href". */
-  field: string;
-}
-
-/** Every link and image address written in the body: Markdown links, definitions, images and HTML. */
-export function links(tree: Root): LinkFact[] {
-  const found: LinkFact[] = [];
-  visit(tree, (node) => {
-    if (node.type === "link" || node.type === "definition") {
-      found.push({ url: node.url, node, field: `link to ${node.url}` });
-    } else if (node.type === "image") {
-      found.push({ url: node.url, node, field: "image" });
-    } else if (isJsx(node) && node.name && /^[a-z]/.test(node.name)) {
-      const href = stringAttribute(node, "href");
-      const src = stringAttribute(node, "src");
-      const url = href ?? src;
-      if (url) found.push({ url, node, field: `<${node.name}> ${href !== undefined ? "href" : "src"}` });
-    }
-  });
-  return found;
-}
-
-// Text a reader does not read: the frontmatter, code for the page, editors' comments.
-const NOT_READ = new Set(["yaml", "mdxjsEsm", "mdxFlowExpression", "mdxTextExpression", "html"]);
-
-/** Words a reader reads in the body (prose, headings, lists, tables, code shown on the page). */
-export function wordCount(tree: Root): number {
-  let words = 0;
-  visit(tree, (node) => {
-    if (NOT_READ.has(node.type)) return "skip";
-    if (node.type === "text" || node.type === "inlineCode" || node.type === "code") {
-      for (const word of node.value.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(word)) words++;
-    }
-    return undefined;
-  });
-  return words;
-}
+/** Words a reader reads in the body. */
+export const wordCount = (tree: Root): number => treeFacts(tree).words;
 
 /** Names of the editor components the body uses ("Callout", "Cite", ...). */
-export function componentNames(tree: Root): Set<string> {
-  const names = new Set<string>();
-  visit(tree, (node) => {
-    if (isJsx(node) && node.name && /^[A-Z]/.test(node.name)) names.add(node.name);
-  });
-  return names;
-}
+export const componentNames = (tree: Root): Set<string> => treeFacts(tree).components;
 
 /** What a post's layout needs from its body before rendering it. */
 export interface BodyFacts {
