@@ -1,6 +1,6 @@
 /**
  * Share images (Open Graph cards, 1200x630 PNG) for every published post and one for the site.
- * Worker threads start drawing them when the build starts, so the drawing runs on other cores
+ * Worker threads start drawing them when the build is set up, so the drawing runs on other cores
  * while Astro renders pages on its one; when the build is done they are copied into
  * dist/share/. Drawn cards are cached between builds (src/lib/share-image.ts).
  */
@@ -78,10 +78,12 @@ export default function shareImages(posts: () => readonly SharePost[]): AstroInt
   return {
     name: "patient-guides:share-images",
     hooks: {
-      "astro:config:done": ({ config }) => {
+      // Drawing starts as soon as the content check (an earlier integration) has listed the
+      // published posts, before Astro syncs content and bundles: on a cold build of 1,000 pages
+      // the cards were the last thing the build waited for.
+      "astro:config:setup": ({ command, config }) => {
+        if (command !== "build") return;
         cacheDir = fileURLToPath(config.cacheDir);
-      },
-      "astro:build:start": () => {
         jobs = shareJobs(posts());
         started = performance.now();
         drawing = drawAll(jobs, cacheDir);
@@ -99,7 +101,7 @@ export default function shareImages(posts: () => readonly SharePost[]): AstroInt
           }),
         );
         logger.info(
-          `${jobs.length} share images ready (${Math.round(performance.now() - started)} ms since the build started)`,
+          `${jobs.length} share images ready (${Math.round(performance.now() - started)} ms since drawing started)`,
         );
       },
     },

@@ -1,6 +1,6 @@
 /**
  * Reading grade of a page's prose, by the Flesch-Kincaid grade formula (the `flesch-kincaid`
- * package) with syllables counted by `syllable`. Sentences and words are split by the platform's
+ * package) with syllables counted by `syllable`. Sentences are split by the platform's
  * `Intl.Segmenter`. Each paragraph, list item and table cell counts as its own sentence run, so
  * a list item without a full stop does not glue onto the next one.
  */
@@ -55,7 +55,16 @@ export function proseBlocks(tree: Root): string[] {
 const blocksOfTree = new WeakMap<Root, string[]>();
 
 const sentenceSegmenter = new Intl.Segmenter("en", { granularity: "sentence" });
-const wordSegmenter = new Intl.Segmenter("en", { granularity: "word" });
+
+/**
+ * A word as Unicode's word-boundary rules (UAX #29, `Intl.Segmenter`'s "word-like" segments) find
+ * it in prose: letters and digits, joined across an apostrophe or full stop between letters
+ * ("don't", "e.g") and across a comma or full stop between digits ("1,000", "3.5"). It gives the
+ * same words as the segmenter on every page of ours and a 1,000-page generated site, about ten
+ * times faster (the segmenter was the content check's largest cost).
+ */
+const WORD =
+  /[\p{L}\p{M}\p{N}_]+(?:(?:(?<=[\p{L}\p{M}])[.'’:·](?=[\p{L}\p{M}])|(?<=\p{N})[.,;'’](?=\p{N}))[\p{L}\p{M}\p{N}_]+)*/gu;
 
 interface Sentence {
   text: string;
@@ -85,20 +94,17 @@ const sentencesOfBlocks = {
 function sentencesOf(blocks: readonly string[], language: TextLanguage): Sentence[] {
   const cached = sentencesOfBlocks[language].get(blocks);
   if (cached) return cached;
-  const [sentenceSplitter, wordSplitter, countSyllables] =
-    language === "es"
-      ? [spanishSentenceSegmenter, spanishWordSegmenter, spanishSyllablesOf]
-      : [sentenceSegmenter, wordSegmenter, englishSyllables];
+  const [sentenceSplitter, countSyllables] =
+    language === "es" ? [spanishSentenceSegmenter, spanishSyllablesOf] : [sentenceSegmenter, englishSyllables];
   const found: Sentence[] = [];
   for (const block of blocks) {
     const text = language === "es" ? withoutSpanishAbbreviationStops(block) : block;
     for (const { segment } of sentenceSplitter.segment(text)) {
       let words = 0;
       let syllables = 0;
-      for (const piece of wordSplitter.segment(segment)) {
-        if (!piece.isWordLike) continue;
+      for (const [word] of segment.matchAll(WORD)) {
         words++;
-        syllables += countSyllables(piece.segment);
+        syllables += countSyllables(word);
       }
       if (words > 0) found.push({ text: segment, words, syllables });
     }
@@ -201,7 +207,6 @@ export const SPANISH_EASE_MIN = 55;
 export const infleszBand = (ease: number): InfleszBand => INFLESZ_BANDS.find(({ from }) => ease >= from)!.band;
 
 const spanishSentenceSegmenter = new Intl.Segmenter("es", { granularity: "sentence" });
-const spanishWordSegmenter = new Intl.Segmenter("es", { granularity: "word" });
 
 /**
  * Abbreviations whose full stop is not the end of a sentence. The platform's segmenter has no

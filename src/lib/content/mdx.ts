@@ -4,7 +4,6 @@
  * check and the build read a file the same way (1,000 files parse in about 0.2 s).
  */
 import { readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
 import { mdxToMdast } from "satteri";
 import type { Root } from "mdast";
 import { parse as parseYaml } from "yaml";
@@ -75,12 +74,4 @@ export function readEntryData(absolute: string): Record<string, unknown> | undef
   } catch {
     return undefined;
   }
-}
-
-/**
- * The syntax tree of a collection entry: read from its file (reusing the content check's parse
- * while it is in memory), or from its body when it has no file (an entry made in a test).
- */
-export function entryTree(entry: { filePath?: string | undefined; body?: string | undefined }): Root {
-  return entry.filePath ? readMdx(resolve(entry.filePath)).tree : parseMdx(entry.body ?? "").tree;
 }

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { LineCounter, parse as parseYaml, parseDocument } from "yaml";
 import type { z } from "astro/zod";
-import { findContentFiles, loadedFiles, readMdx } from "../content/index.ts";
+import { fileFacts, findContentFiles, loadedFiles, readMdx } from "../content/index.ts";
 import { authorSchema, glossarySchema, topicSchema } from "../schema.ts";
 import { isVisible } from "../posts.ts";
 import { formatDate } from "../dates.ts";
@@ -355,6 +355,8 @@ export function inspectContent(options: ValidateOptions): ContentReport {
   for (const post of posts) {
     if (!post.ids || !post.data) continue;
     const { tree } = readMdx(post.absolute);
+    // Kept for the pages, which then need not parse the file again (src/lib/content/entry-facts.ts).
+    fileFacts(post.absolute);
     const body = outline(tree);
     const english = post.locale === DEFAULT_LOCALE;
     if (post.data.hero) {

@@ -58,6 +58,8 @@ export function plainLanguageWarnings(tree: Root, context: PlainLanguageContext)
   if (language !== "en") return problems;
   const warned = new Set<string>();
   for (const block of textBlocksOutsideTerms(tree)) {
+    // Most blocks have no candidate word: split into sentences only those that do.
+    if (!(block.text.match(/[A-Za-z]+/g) ?? []).some((word) => MEDICAL_ENDING.test(word.toLowerCase()))) continue;
     for (const { segment } of sentenceSegmenter.segment(block.text)) {
       for (const word of segment.match(/[A-Za-z]+/g) ?? []) {
         const lower = word.toLowerCase();
