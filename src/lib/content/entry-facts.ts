@@ -6,6 +6,7 @@
  */
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
+import type { Root } from "mdast";
 import { bodyFacts, type BodyFacts } from "./facts.ts";
 import { parseMdx, readMdx } from "./mdx.ts";
 
@@ -22,12 +23,15 @@ const kept: Map<string, Kept> =
   ((globalThis as Record<symbol, unknown>)[CACHE_KEY] as Map<string, Kept>) ?? new Map<string, Kept>();
 (globalThis as Record<symbol, unknown>)[CACHE_KEY] = kept;
 
-/** The body facts of a content file, computed once while the file is unchanged. */
-export function fileFacts(absolute: string): BodyFacts {
+/**
+ * The body facts of a content file, computed once while the file is unchanged; from `tree` when
+ * the caller has just parsed the file.
+ */
+export function fileFacts(absolute: string, tree?: Root): BodyFacts {
   const { mtimeMs, size } = statSync(absolute);
   const hit = kept.get(absolute);
   if (hit && hit.mtimeMs === mtimeMs && hit.size === size) return hit.facts;
-  const facts = bodyFacts(readMdx(absolute).tree);
+  const facts = bodyFacts(tree ?? readMdx(absolute).tree);
   kept.set(absolute, { mtimeMs, size, facts });
   return facts;
 }

@@ -35,9 +35,16 @@ export interface MdxFile extends MdxSource {
 interface Cached {
   mtimeMs: number;
   size: number;
-  /** Weak: 10,000 syntax trees would not fit in a CI runner's memory; a collected one is parsed again. */
-  file: WeakRef<MdxFile>;
+  file: MdxFile;
 }
+
+/**
+ * How many parsed files are kept (a tree is about 80 KB in memory): enough for a dev server's
+ * edits; the content check reads each post once. Not WeakRefs: a WeakRef keeps its target alive
+ * until the current synchronous job ends, and the content check is one job, so all 10,000 trees
+ * stayed in memory.
+ */
+const CACHE_LIMIT = 128;
 
 // Shared through globalThis because the build loads this module twice (once in the config's
 // integrations, once bundled into the pages), and both should reuse one parse of a file.
@@ -48,17 +55,31 @@ const cache: Map<string, Cached> =
 
 /**
  * Reads and parses a content file, once per process while it is unchanged (same modification
- * time and size) and its tree is still in use. Throws like `parseMdx` on a syntax error.
+ * time and size) and among the first CACHE_LIMIT files read. Throws like `parseMdx` on a syntax error.
  */
 export function readMdx(absolute: string): MdxFile {
   const { mtimeMs, size } = statSync(absolute);
   const cached = cache.get(absolute);
-  const hit = cached && cached.mtimeMs === mtimeMs && cached.size === size ? cached.file.deref() : undefined;
-  if (hit) return hit;
+  if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.file;
   const text = readFileSync(absolute, "utf8");
   const file: MdxFile = { text, ...parseMdx(text) };
-  cache.set(absolute, { mtimeMs, size, file: new WeakRef(file) });
+  // Scans read files in the same order each time: keeping the first ones (not the latest)
+  // means a second scan finds them, where a least-recently-used cache would miss every file.
+  if (cached || cache.size < CACHE_LIMIT) cache.set(absolute, { mtimeMs, size, file });
   return file;
+}
+
+/**
+ * The YAML frontmatter of MDX text without parsing the body: the lines between a `---` line at
+ * the very start of the file and the next `---` line, as the parser reads frontmatter. For
+ * questions about a post's data (review dates, titles) that need no syntax tree.
+ */
+export function frontmatterOf(text: string): string {
+  const opening = /^---[ \t]*\r?\n/.exec(text);
+  if (!opening) return "";
+  const rest = text.slice(opening[0].length);
+  const closing = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
+  return closing ? rest.slice(0, closing.index).replace(/\r?\n$/, "") : "";
 }
 
 /**
@@ -68,7 +89,8 @@ export function readMdx(absolute: string): MdxFile {
  */
 export function readEntryData(absolute: string): Record<string, unknown> | undefined {
   try {
-    const yaml = /\.ya?ml$/.test(absolute) ? readFileSync(absolute, "utf8") : readMdx(absolute).frontmatterText;
+    const text = readFileSync(absolute, "utf8");
+    const yaml = /\.ya?ml$/.test(absolute) ? text : frontmatterOf(text);
     const data: unknown = parseYaml(yaml);
     return data && typeof data === "object" ? (data as Record<string, unknown>) : {};
   } catch {

@@ -31,6 +31,12 @@ export interface BodyContext {
   glossaryFolder?: string;
   /** Address prefix of this language's pages, for messages (default none; Spanish "/es"). */
   pathPrefix?: string;
+  /**
+   * When given, links to pages on the site are checked later: each check is handed here, to run
+   * once `routes` and `unpublished` list every page. The content check reads each post once and
+   * checks its body then, before it has seen the pages the body links to.
+   */
+  checkPageLinksLater?: (check: () => Problem[]) => void;
 }
 
 import { LAYOUT_IDS, citeAnchor, sourceAnchor, termAnchor } from "../page-ids.ts";
@@ -83,17 +89,22 @@ export function pageIds(bodyIds: Iterable<string>, sourceIds: Iterable<string>):
 /** Ids of the sources a body cites with `<Cite id="...">`. */
 export const citedSourceIds = (body: BodyOutline): Set<string> => body.cited;
 
-export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
-  const problems: Problem[] = [];
-  const add: Add = (node, field, message, fix, severity) =>
+/** Adds a problem about `file` to `problems`, at a node's line. */
+const adder =
+  (file: string, problems: Problem[]): Add =>
+  (node, field, message, fix, severity) =>
     problems.push({
-      file: context.file,
+      file,
       line: node?.position?.start.line,
       field,
       message,
       fix,
       ...(severity ? { severity } : {}),
     });
+
+export function checkBody(body: BodyOutline, context: BodyContext): Problem[] {
+  const problems: Problem[] = [];
+  const add = adder(context.file, problems);
 
   checkHeadings(body, add);
 
@@ -379,10 +390,10 @@ function checkLink(url: string, node: RootContent, field: string, context: BodyC
   } else if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
     add(node, field, `links of this kind (${trimmed.split(":")[0]}:) are not allowed`, "use an https:// address");
   } else if (trimmed.startsWith("#")) {
-    checkPageLink(context.path, trimmed.slice(1), node, field, context, add);
+    pageLink(context.path, trimmed.slice(1), node, field, context, add);
   } else if (trimmed.startsWith("/")) {
     const [path = "", fragment] = trimmed.split("#", 2);
-    checkPageLink(path, fragment, node, field, context, add);
+    pageLink(path, fragment, node, field, context, add);
   } else if (field === "image") {
     return;
   } else {
@@ -393,6 +404,28 @@ function checkLink(url: string, node: RootContent, field: string, context: BodyC
       `write it as ${context.pathPrefix ?? ""}/guides/${trimmed.replace(/^\.?\.?\//, "")} (starting with /)`,
     );
   }
+}
+
+/** Checks a link to a page of the site now, or hands the check on (`checkPageLinksLater`). */
+function pageLink(
+  path: string,
+  fragment: string | undefined,
+  node: RootContent,
+  field: string,
+  context: BodyContext,
+  add: Add,
+): void {
+  if (!context.checkPageLinksLater) {
+    checkPageLink(path, fragment, node, field, context, add);
+    return;
+  }
+  // Only the line is kept, not the node: the syntax tree need not stay in memory until then.
+  const at = { type: "text", value: "", position: node.position } as RootContent;
+  context.checkPageLinksLater(() => {
+    const found: Problem[] = [];
+    checkPageLink(path, fragment, at, field, context, adder(context.file, found));
+    return found;
+  });
 }
 
 function checkPageLink(

@@ -4,6 +4,7 @@
  * build uses, with each zod issue turned into a sentence and a fix.
  */
 import { LineCounter, parseDocument } from "yaml";
+import { fieldLines, type FieldPath } from "./field-lines.ts";
 import { z } from "astro/zod";
 import {
   ISO_DATE,
@@ -87,13 +88,8 @@ export function checkFrontmatter(
   const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number | undefined) =>
     offset === undefined ? where.firstLine - 1 : where.firstLine + lineCounter.linePos(offset).line - 1;
-  const lineOf = (path: readonly (string | number)[]): number => {
-    for (let depth = path.length; depth > 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return lineAt(node.range[0]);
-    }
-    return where.firstLine - 1;
-  };
+  const linesInYaml = fieldLines(doc, lineCounter);
+  const lineOf = (path: FieldPath): number => where.firstLine - 1 + (linesInYaml(path) ?? 0);
   const add = (path: readonly (string | number)[], message: string, fix: string) =>
     problems.push({ file: where.file, line: lineOf(path), field: fieldName(path), message, fix });
 

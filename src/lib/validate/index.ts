@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { LineCounter, parse as parseYaml, parseDocument } from "yaml";
+import { fieldLines } from "./field-lines.ts";
 import type { z } from "astro/zod";
 import { fileFacts, findContentFiles, loadedFiles, readMdx } from "../content/index.ts";
 import { authorSchema, glossarySchema, topicSchema } from "../schema.ts";
@@ -17,7 +18,8 @@ import { GLOSSARY_LETTERS, letterAnchor } from "../page-ids.ts";
 import { authorPath, glossaryPath, postPath, topicPath } from "../urls.ts";
 import { staticRoutes } from "../routes.ts";
 import { checkFrontmatter, fieldName, type PostData } from "./frontmatter.ts";
-import { checkBody, citedSourceIds, outline, pageIds, type RouteIndex } from "./body.ts";
+import type { Root } from "mdast";
+import { checkBody, citedSourceIds, outline, pageIds, type BodyOutline, type RouteIndex } from "./body.ts";
 import type { Problem } from "./problems.ts";
 import { plainLanguageWarnings } from "./plain-language.ts";
 import { checkTranslations, type ContentEntry } from "./translations.ts";
@@ -187,177 +189,13 @@ export function inspectContent(options: ValidateOptions): ContentReport {
     }
   }
 
-  // Posts: frontmatter first (their sources and dates feed the body checks). A translation names
-  // the English authors and topics (content/authors, content/topics), as the build does.
-  const known = { authors: dataIds.en.authors, topics: dataIds.en.topics };
-  const posts: LoadedPost[] = [];
-  for (const locale of locales) {
-    const { label } = LANGUAGE_FOLDERS[locale];
-    for (const collection of POST_COLLECTIONS) {
-      for (const { absolute, name, id, loaded } of files.filter(
-        (file) => file.locale === locale && file.kind === collection,
-      )) {
-        const file = rel(absolute);
-        if (name.includes("/")) {
-          problems.push({
-            file,
-            field: "file",
-            message: "posts cannot be in sub-folders",
-            fix: `move it to ${label}/${collection}/${name.split("/").pop()}`,
-          });
-          continue;
-        }
-        if (!loaded) {
-          if (!/^\.|\.(png|jpe?g|webp|avif|svg|gif)$/i.test(name)) {
-            problems.push({
-              file,
-              field: "file",
-              message: "is not an .mdx post, so it will be ignored",
-              fix: "rename it to end in .mdx, or move it out of this folder",
-            });
-          }
-          continue;
-        }
-        const post: LoadedPost = {
-          file,
-          absolute,
-          collection,
-          id,
-          locale,
-          path: localePath(postPath(collection, id), locale),
-        };
-        posts.push(post);
-        let source: ReturnType<typeof readMdx>;
-        try {
-          source = readMdx(absolute);
-          post.ids = outline(source.tree).ids;
-        } catch (error) {
-          const { line, reason } = mdxError(error);
-          problems.push({
-            file,
-            line,
-            field: "MDX",
-            message: `the file cannot be read as MDX: ${reason}`,
-            fix: "check that every <Tag> is closed and that { } and < > are used only for components",
-          });
-          continue;
-        }
-        const result = checkFrontmatter(source.frontmatterText, collection, known, {
-          file,
-          firstLine: source.frontmatterLine,
-        });
-        problems.push(...result.problems);
-        post.lineOf = result.lineOf;
-        if (result.data) post.data = result.data;
-        for (const field of ["title", "description"] as const) {
-          if (!result.data?.[field].includes(PLACEHOLDER)) continue;
-          problems.push({
-            file,
-            line: result.lineOf([field]),
-            field,
-            message: `still has the placeholder: ${JSON.stringify(result.data[field])}`,
-            fix: `write the ${field} (in a translation: in Spanish), without ${PLACEHOLDER}`,
-          });
-        }
-      }
-    }
-  }
-
-  // Two files, one address.
-  const byPath = new Map<string, LoadedPost[]>();
-  for (const post of posts) byPath.set(post.path, [...(byPath.get(post.path) ?? []), post]);
-  for (const [path, sharing] of byPath) {
-    if (sharing.length < 2) continue;
-    for (const post of sharing) {
-      const others = sharing
-        .filter((other) => other !== post)
-        .map((other) => other.file)
-        .join(", ");
-      problems.push({
-        file: post.file,
-        field: "file name",
-        message: `${post.file} and ${others} would both be published at ${path}`,
-        fix: "rename one of the files: the file name is the page's address",
-      });
-    }
-  }
-
-  // What will be on the site, and with which ids.
-  const visibility = { now, includeUnpublished };
+  // Bodies and images, checked when each post is read (its only read): links to other pages are
+  // checked once every page is known (pendingLinks), so no syntax tree is kept until then.
+  const glossaryIds = { en: new Set(dataIds.en.glossary), es: new Set(dataIds.es.glossary) };
   const routes: RouteIndex = new Map();
   const unpublished = new Map<string, string>();
-  for (const route of staticRoutes(root)) routes.set(route, undefined);
-  for (const locale of locales) {
-    for (const id of dataIds[locale].topics) routes.set(localePath(topicPath(id), locale), undefined);
-    for (const id of dataIds[locale].authors) routes.set(localePath(authorPath(id), locale), undefined);
-    routes.set(
-      localePath(glossaryPath(), locale),
-      new Set([...dataIds[locale].glossary, ...GLOSSARY_LETTERS.map(letterAnchor)]),
-    );
-  }
-  for (const post of posts) {
-    // A post whose frontmatter has a mistake is still a page: its own problems are reported
-    // above, and links to it should not be reported again.
-    if (!post.data || !post.ids) {
-      routes.set(post.path, undefined);
-      continue;
-    }
-    if (isVisible(post.data, visibility)) {
-      routes.set(
-        post.path,
-        pageIds(
-          post.ids,
-          post.data.sources.map((source) => source.id),
-        ),
-      );
-    } else {
-      unpublished.set(post.path, post.data.draft ? "a draft" : `scheduled for ${formatDate(post.data.published)}`);
-    }
-  }
-
-  // Legacy addresses must be unique and must not shadow a real page.
-  const legacyOwners = new Map<string, string>();
-  for (const post of posts) {
-    for (const [index, legacyPath] of (post.data?.legacyPaths ?? []).entries()) {
-      const normalized = legacyPath.endsWith("/") || /\.[a-z0-9]+$/i.test(legacyPath) ? legacyPath : `${legacyPath}/`;
-      const field = `legacyPaths[${index}]`;
-      if (routes.has(normalized) || unpublished.has(normalized)) {
-        problems.push({
-          file: post.file,
-          line: post.lineOf?.(["legacyPaths", index]),
-          field,
-          message: `${legacyPath} is the address of a page on this site`,
-          fix: "list only old addresses that no longer exist here",
-        });
-      } else if (legacyOwners.has(normalized)) {
-        problems.push({
-          file: post.file,
-          line: post.lineOf?.(["legacyPaths", index]),
-          field,
-          message: `${legacyPath} already redirects to ${legacyOwners.get(normalized)}`,
-          fix: "an old address can redirect to one page only; remove it here or there",
-        });
-      } else {
-        legacyOwners.set(normalized, post.file);
-      }
-    }
-  }
-
-  const redirects: Redirect[] = posts.flatMap((post) =>
-    post.data && routes.has(post.path) && !unpublished.has(post.path)
-      ? post.data.legacyPaths.map((from) => ({ from, to: post.path }))
-      : [],
-  );
-
-  // Bodies and images. Each body is read again here rather than kept from the first pass: one
-  // syntax tree in memory at a time (10,000 would not fit), and readMdx reuses a parse still in memory.
-  const glossaryIds = { en: new Set(dataIds.en.glossary), es: new Set(dataIds.es.glossary) };
-  for (const post of posts) {
-    if (!post.ids || !post.data) continue;
-    const { tree } = readMdx(post.absolute);
-    // Kept for the pages, which then need not parse the file again (src/lib/content/entry-facts.ts).
-    fileFacts(post.absolute);
-    const body = outline(tree);
+  const pendingLinks: Array<() => Problem[]> = [];
+  const checkPostBody = (post: LoadedPost & { data: PostData }, tree: Root, body: BodyOutline): void => {
     const english = post.locale === DEFAULT_LOCALE;
     if (post.data.hero) {
       const image = resolve(dirname(post.absolute), post.data.hero.src);
@@ -425,6 +263,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
         glossaryIds: glossaryIds[post.locale],
         routes,
         unpublished,
+        checkPageLinksLater: (check) => pendingLinks.push(check),
         ...(english
           ? {}
           : {
@@ -434,7 +273,177 @@ export function inspectContent(options: ValidateOptions): ContentReport {
             }),
       }),
     );
+  };
+
+  // Posts: frontmatter first (their sources and dates feed the body checks). A translation names
+  // the English authors and topics (content/authors, content/topics), as the build does.
+  const known = { authors: dataIds.en.authors, topics: dataIds.en.topics };
+  const posts: LoadedPost[] = [];
+  for (const locale of locales) {
+    const { label } = LANGUAGE_FOLDERS[locale];
+    for (const collection of POST_COLLECTIONS) {
+      for (const { absolute, name, id, loaded } of files.filter(
+        (file) => file.locale === locale && file.kind === collection,
+      )) {
+        const file = rel(absolute);
+        if (name.includes("/")) {
+          problems.push({
+            file,
+            field: "file",
+            message: "posts cannot be in sub-folders",
+            fix: `move it to ${label}/${collection}/${name.split("/").pop()}`,
+          });
+          continue;
+        }
+        if (!loaded) {
+          if (!/^\.|\.(png|jpe?g|webp|avif|svg|gif)$/i.test(name)) {
+            problems.push({
+              file,
+              field: "file",
+              message: "is not an .mdx post, so it will be ignored",
+              fix: "rename it to end in .mdx, or move it out of this folder",
+            });
+          }
+          continue;
+        }
+        const post: LoadedPost = {
+          file,
+          absolute,
+          collection,
+          id,
+          locale,
+          path: localePath(postPath(collection, id), locale),
+        };
+        posts.push(post);
+        let source: ReturnType<typeof readMdx>;
+        let body: BodyOutline;
+        try {
+          source = readMdx(absolute);
+          body = outline(source.tree);
+          post.ids = body.ids;
+        } catch (error) {
+          const { line, reason } = mdxError(error);
+          problems.push({
+            file,
+            line,
+            field: "MDX",
+            message: `the file cannot be read as MDX: ${reason}`,
+            fix: "check that every <Tag> is closed and that { } and < > are used only for components",
+          });
+          continue;
+        }
+        const result = checkFrontmatter(source.frontmatterText, collection, known, {
+          file,
+          firstLine: source.frontmatterLine,
+        });
+        problems.push(...result.problems);
+        post.lineOf = result.lineOf;
+        if (result.data) post.data = result.data;
+        for (const field of ["title", "description"] as const) {
+          if (!result.data?.[field].includes(PLACEHOLDER)) continue;
+          problems.push({
+            file,
+            line: result.lineOf([field]),
+            field,
+            message: `still has the placeholder: ${JSON.stringify(result.data[field])}`,
+            fix: `write the ${field} (in a translation: in Spanish), without ${PLACEHOLDER}`,
+          });
+        }
+        if (post.data) {
+          checkPostBody(post as LoadedPost & { data: PostData }, source.tree, body);
+          // Kept for the pages, which then need not parse the file again (src/lib/content/entry-facts.ts).
+          fileFacts(absolute, source.tree);
+        }
+      }
+    }
   }
+
+  // Two files, one address.
+  const byPath = new Map<string, LoadedPost[]>();
+  for (const post of posts) byPath.set(post.path, [...(byPath.get(post.path) ?? []), post]);
+  for (const [path, sharing] of byPath) {
+    if (sharing.length < 2) continue;
+    for (const post of sharing) {
+      const others = sharing
+        .filter((other) => other !== post)
+        .map((other) => other.file)
+        .join(", ");
+      problems.push({
+        file: post.file,
+        field: "file name",
+        message: `${post.file} and ${others} would both be published at ${path}`,
+        fix: "rename one of the files: the file name is the page's address",
+      });
+    }
+  }
+
+  // What will be on the site, and with which ids.
+  const visibility = { now, includeUnpublished };
+  for (const route of staticRoutes(root)) routes.set(route, undefined);
+  for (const locale of locales) {
+    for (const id of dataIds[locale].topics) routes.set(localePath(topicPath(id), locale), undefined);
+    for (const id of dataIds[locale].authors) routes.set(localePath(authorPath(id), locale), undefined);
+    routes.set(
+      localePath(glossaryPath(), locale),
+      new Set([...dataIds[locale].glossary, ...GLOSSARY_LETTERS.map(letterAnchor)]),
+    );
+  }
+  for (const post of posts) {
+    // A post whose frontmatter has a mistake is still a page: its own problems are reported
+    // above, and links to it should not be reported again.
+    if (!post.data || !post.ids) {
+      routes.set(post.path, undefined);
+      continue;
+    }
+    if (isVisible(post.data, visibility)) {
+      routes.set(
+        post.path,
+        pageIds(
+          post.ids,
+          post.data.sources.map((source) => source.id),
+        ),
+      );
+    } else {
+      unpublished.set(post.path, post.data.draft ? "a draft" : `scheduled for ${formatDate(post.data.published)}`);
+    }
+  }
+
+  // Every page is known now: check the links the bodies make to them.
+  for (const check of pendingLinks) problems.push(...check());
+
+  // Legacy addresses must be unique and must not shadow a real page.
+  const legacyOwners = new Map<string, string>();
+  for (const post of posts) {
+    for (const [index, legacyPath] of (post.data?.legacyPaths ?? []).entries()) {
+      const normalized = legacyPath.endsWith("/") || /\.[a-z0-9]+$/i.test(legacyPath) ? legacyPath : `${legacyPath}/`;
+      const field = `legacyPaths[${index}]`;
+      if (routes.has(normalized) || unpublished.has(normalized)) {
+        problems.push({
+          file: post.file,
+          line: post.lineOf?.(["legacyPaths", index]),
+          field,
+          message: `${legacyPath} is the address of a page on this site`,
+          fix: "list only old addresses that no longer exist here",
+        });
+      } else if (legacyOwners.has(normalized)) {
+        problems.push({
+          file: post.file,
+          line: post.lineOf?.(["legacyPaths", index]),
+          field,
+          message: `${legacyPath} already redirects to ${legacyOwners.get(normalized)}`,
+          fix: "an old address can redirect to one page only; remove it here or there",
+        });
+      } else {
+        legacyOwners.set(normalized, post.file);
+      }
+    }
+  }
+
+  const redirects: Redirect[] = posts.flatMap((post) =>
+    post.data && routes.has(post.path) && !unpublished.has(post.path)
+      ? post.data.legacyPaths.map((from) => ({ from, to: post.path }))
+      : [],
+  );
 
   // Translations: each names an original that exists, alone, with the original's sources.
   for (const post of posts) {
@@ -480,14 +489,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
 /** Line of a field in a YAML file (1-based), for problems found after the schema check. */
 function yamlLines(text: string): (path: readonly (string | number)[]) => number | undefined {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  return (path) => {
-    for (let depth = path.length; depth > 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
+  return fieldLines(parseDocument(text, { lineCounter }), lineCounter);
 }
 
 function mdxError(error: unknown): { line?: number; reason: string } {
