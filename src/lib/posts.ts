@@ -58,7 +58,8 @@ export const pathOf = (post: PostRef): string =>
 const topicIdCache = new WeakMap<PostRef, string[]>();
 function topicIdsOf(post: PostRef): string[] {
   let ids = topicIdCache.get(post);
-  if (!ids) topicIdCache.set(post, (ids = post.data.topics.map((topic) => topic.id)));
+  // A topic listed twice counts once.
+  if (!ids) topicIdCache.set(post, (ids = [...new Set(post.data.topics.map((topic) => topic.id))]));
   return ids;
 }
 
@@ -71,8 +72,13 @@ function topicIdsOf(post: PostRef): string[] {
 export function relatedPosts<P extends PostRef>(post: P, candidates: readonly P[], limit = 4): P[] {
   const topics = new Set(topicIdsOf(post));
   const mainTopic = topicIdsOf(post)[0];
+  // The highest score any post can reach: all of this post's topics, and its main topic first.
+  const highest = topics.size + 0.5;
   const best: Array<{ other: P; score: number }> = [];
   for (const other of candidates) {
+    // Once `limit` posts have the highest score, no later one can displace them (ties keep the
+    // earlier): without this, every page read every post, 10,000 x 10,000 at 10,000 pages.
+    if (best.length === limit && best[limit - 1]!.score >= highest) break;
     if (other.id === post.id && other.collection === post.collection) continue;
     const otherTopics = topicIdsOf(other);
     let score = otherTopics[0] === mainTopic ? 0.5 : 0;

@@ -76,6 +76,23 @@ describe("relatedPosts", () => {
   test("respects the limit", () => {
     expect(relatedPosts(current, candidates, 1)).toHaveLength(1);
   });
+  test("stops reading once the limit is filled with posts no later one can beat (not every post per page)", () => {
+    const closest = [1, 2, 3, 4].map((n) => post(`closest-${n}`, { topics: t("medical-records", "second-opinions") }));
+    const unread = {
+      collection: "guides",
+      id: "unread",
+      get data(): PostRef["data"] {
+        throw new Error("read a candidate after four perfect matches");
+      },
+    } as PostRef;
+    expect(
+      relatedPosts(current, [...closest, unread, post("late", { topics: t("medical-records") })]).map((p) => p.id),
+    ).toEqual(closest.map((p) => p.id));
+    // Short of the highest score, every candidate is still read: a later post may score higher.
+    const partial = [1, 2, 3, 4].map((n) => post(`partial-${n}`, { topics: t("second-opinions") }));
+    const best = post("best", { topics: t("medical-records", "second-opinions") });
+    expect(relatedPosts(current, [...partial, best]).map((p) => p.id)[0]).toBe("best");
+  });
 });
 
 describe("reading time", () => {
