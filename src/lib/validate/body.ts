@@ -390,10 +390,10 @@ function checkLink(url: string, node: RootContent, field: string, context: BodyC
   } else if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
     add(node, field, `links of this kind (${trimmed.split(":")[0]}:) are not allowed`, "use an https:// address");
   } else if (trimmed.startsWith("#")) {
-    pageLink(context.path, trimmed.slice(1), node, field, context, add);
+    checkPageLink(context.path, trimmed.slice(1), node, field, context, add);
   } else if (trimmed.startsWith("/")) {
     const [path = "", fragment] = trimmed.split("#", 2);
-    pageLink(path, fragment, node, field, context, add);
+    checkPageLink(path, fragment, node, field, context, add);
   } else if (field === "image") {
     return;
   } else {
@@ -406,28 +406,6 @@ function checkLink(url: string, node: RootContent, field: string, context: BodyC
   }
 }
 
-/** Checks a link to a page of the site now, or hands the check on (`checkPageLinksLater`). */
-function pageLink(
-  path: string,
-  fragment: string | undefined,
-  node: RootContent,
-  field: string,
-  context: BodyContext,
-  add: Add,
-): void {
-  if (!context.checkPageLinksLater) {
-    checkPageLink(path, fragment, node, field, context, add);
-    return;
-  }
-  // Only the line is kept, not the node: the syntax tree need not stay in memory until then.
-  const at = { type: "text", value: "", position: node.position } as RootContent;
-  context.checkPageLinksLater(() => {
-    const found: Problem[] = [];
-    checkPageLink(path, fragment, at, field, context, adder(context.file, found));
-    return found;
-  });
-}
-
 function checkPageLink(
   path: string,
   fragment: string | undefined,
@@ -436,6 +414,17 @@ function checkPageLink(
   context: BodyContext,
   add: Add,
 ): void {
+  const { checkPageLinksLater, ...now } = context;
+  if (checkPageLinksLater) {
+    // Only the line is kept, not the node: the syntax tree need not stay in memory until then.
+    const at = { type: "text", value: "", position: node.position } as RootContent;
+    checkPageLinksLater(() => {
+      const found: Problem[] = [];
+      checkPageLink(path, fragment, at, field, now, adder(context.file, found));
+      return found;
+    });
+    return;
+  }
   const withoutQuery = path.split("?")[0] ?? path;
   const normalized =
     withoutQuery.endsWith("/") || /\.[a-z0-9]+$/i.test(withoutQuery) ? withoutQuery : `${withoutQuery}/`;
