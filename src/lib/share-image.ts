@@ -250,8 +250,19 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
   const words = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
   let last = -1;
   let lastIndex = 0;
+  // The same bytes as a Buffer (no copy), for native comparisons.
+  const bytes = Buffer.from(rgba.buffer, rgba.byteOffset, width * height * 4);
+  const rowBytes = width * 4;
   for (let y = 0, p = 0; y < height; y++) {
     let out = y * (width + 1) + 1;
+    // A card is mostly flat colour: a row like the one above gets the same indices, copied
+    // natively instead of read pixel by pixel (the same bytes, about a quarter less time; spans
+    // shorter than a row measured slower).
+    if (y > 0 && bytes.compare(bytes, (y - 1) * rowBytes, y * rowBytes, y * rowBytes, (y + 1) * rowBytes) === 0) {
+      rows.copy(rows, out, out - (width + 1), out - 1);
+      p += width;
+      continue;
+    }
     for (let x = 0; x < width; x++, p++, out++) {
       const word = words[p]!;
       if (word !== last) {
