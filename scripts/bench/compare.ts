@@ -18,6 +18,7 @@ import { parse as parseYaml } from "yaml";
 import { ASTRO, REPO, childEnv, runProcess, stripAnsi, tempDir, type RunResult } from "../lib/processes.ts";
 import { formatCount } from "./format.ts";
 import { generateSite, type PageFormat } from "./generate.ts";
+import { findContentFiles, loadedFiles } from "../../src/lib/content/index.ts";
 import {
   buildOnce,
   clearCaches,
@@ -119,15 +120,15 @@ export async function compareWithBlog({ pages, runs, logDir, without }: CompareO
     const dist = join(ours, "dist");
     const contents = {} as Record<PageFormat, string>;
     const blogs = {} as Record<PageFormat, string>;
-    const realArticles = new Set(readdirSync(join(REPO, "content/articles")));
+    const articlesOf = (contentDir: string) => loadedFiles(findContentFiles(contentDir), "articles", "en");
+    const realArticles = new Set(articlesOf(join(REPO, "content")).map((file) => file.path));
     for (const format of ["md", "mdx"] as const) {
       progress(`generating ${formatCount(pages)} ${format} articles...`);
       const site = generateSite(join(REPO, "content"), join(workspace.path, `content-${format}`), pages, format);
       contents[format] = site.contentDir;
-      const articles = join(site.contentDir, "articles");
-      const generated = readdirSync(articles)
-        .filter((name) => !realArticles.has(name))
-        .map((name) => join(articles, name));
+      const generated = articlesOf(site.contentDir)
+        .filter((file) => !realArticles.has(file.path))
+        .map((file) => file.absolute);
       blogs[format] = blogProject(join(workspace.path, `blog-${format}`), generated, format);
     }
 
