@@ -1,8 +1,8 @@
 /**
  * What a post's layout needs from its body (src/lib/content/facts.ts `bodyFacts`), kept per file
- * for the whole build. The content check records each post's facts while its syntax tree is in
- * memory; the pages then read them without parsing the file again (trees are held weakly and
- * are mostly collected by the time pages render; these facts are a few hundred bytes a post).
+ * for the whole build. The content check records each post's facts from the tree it has just
+ * parsed; the pages then read them without parsing the file again (the parse cache keeps only a
+ * few trees; these facts are a few hundred bytes a post).
  */
 import { statSync } from "node:fs";
 import { resolve } from "node:path";

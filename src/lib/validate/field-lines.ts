@@ -1,8 +1,8 @@
 /**
  * Lines of a YAML document's fields, to point an editor at the field a problem is about. The
  * table is made once from the parsed document, which can then be dropped: a post's problems are
- * found in passes over every post, and holding each post's YAML syntax tree until the last pass
- * cost gigabytes at 10,000 pages.
+ * found in passes over every post, and each post's YAML syntax tree held until the last pass was
+ * about 120 MB at 10,000 pages.
  */
 import { isMap, isScalar, isSeq, type Document, type LineCounter } from "yaml";
 

@@ -30,6 +30,7 @@ const EVERYDAY = new Set([
 const EXPLAINED = /\b(means?|meaning|which is|who is|that is|is a|is an|is the|are the|called|such as)\b|[(:—–]/i;
 
 const sentenceSegmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+const latinWords = (text: string): string[] => text.match(/[A-Za-z]+/g) ?? [];
 
 export interface PlainLanguageContext {
   file: string;
@@ -59,9 +60,9 @@ export function plainLanguageWarnings(tree: Root, context: PlainLanguageContext)
   const warned = new Set<string>();
   for (const block of textBlocksOutsideTerms(tree)) {
     // Most blocks have no candidate word: split into sentences only those that do.
-    if (!(block.text.match(/[A-Za-z]+/g) ?? []).some((word) => MEDICAL_ENDING.test(word.toLowerCase()))) continue;
+    if (!latinWords(block.text).some((word) => MEDICAL_ENDING.test(word))) continue;
     for (const { segment } of sentenceSegmenter.segment(block.text)) {
-      for (const word of segment.match(/[A-Za-z]+/g) ?? []) {
+      for (const word of latinWords(segment)) {
         const lower = word.toLowerCase();
         if (!MEDICAL_ENDING.test(lower) || EVERYDAY.has(lower) || warned.has(lower)) continue;
         if (knownToGlossary(lower, context.glossaryWords) || EXPLAINED.test(segment)) continue;
