@@ -11,7 +11,7 @@ import { CSP_FETCH_DIRECTIVES, SCRIPT_SOURCES } from "./src/lib/security";
 import { linksPlugin } from "./src/lib/markdown/links";
 import { siteUrl } from "./src/lib/site-url";
 import { DEFAULT_LOCALE, LOCALES } from "./src/lib/i18n";
-import { plainSearchIndex, skippedParts, unwrapMdxComponents } from "./src/lib/build-flags";
+import { skippedParts, unwrapMdxComponents } from "./src/lib/build-flags";
 
 const base = process.env.BASE_PATH ?? "/";
 // Filled by the content check before the build; read by the share images.
@@ -51,7 +51,8 @@ export default defineConfig({
     }),
     cspTrim(),
     hostHeaders(),
-    skip.has("search-extras") ? plainSearchIndex() : searchIndex(),
+    // Serves the last built index in `astro dev`; `npm run build` makes it (scripts/search-index.ts).
+    searchIndex(),
     ...(skip.has("share-images") ? [] : [shareImages(() => content.published)]),
   ],
   build: {

@@ -5,7 +5,8 @@
  * hit every site alike: the blog with .md bodies, the blog with the same bodies as .mdx, ours
  * with .md, ours with .mdx. Every build is clean (no Astro or Vite cache) and includes the
  * search index: the blog's `npm run build` is `astro build && pagefind --site dist`, run here as
- * those two commands (without npm around them); ours indexes inside `astro build`. CPU is the
+ * those two commands (without npm around them), and ours is `astro build && node
+ * scripts/search-index.ts`, also run as its two commands. CPU is the
  * whole process tree's (children reaped, Pagefind's backend included), memory the peak total
  * resident memory of the tree (scripts/bench/memory.ts). Absolute times are noisy on a shared
  * machine; the ratios are the figures that count.
@@ -15,7 +16,7 @@ import { createRequire } from "node:module";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { ASTRO, REPO, childEnv, runProcess, stripAnsi, tempDir, type RunResult } from "../lib/processes.ts";
+import { ASTRO, REPO, childEnv, stripAnsi, tempDir } from "../lib/processes.ts";
 import { formatCount } from "./format.ts";
 import { generateSite, type PageFormat } from "./generate.ts";
 import { findContentFiles, loadedFiles } from "../../src/lib/content/index.ts";
@@ -26,9 +27,9 @@ import {
   failUnlessBuilt,
   folderBytes,
   linkPackages,
+  measuredRun,
   type BuildRun,
 } from "./measure-build.ts";
-import { watchMemory, type MemoryWatch } from "./memory.ts";
 import { progress } from "./progress.ts";
 import { median } from "./stats.ts";
 
@@ -168,7 +169,7 @@ const DIFFERENCES = [
   "The blog gets each article's title, description and date (pubDate) as frontmatter; ours its full frontmatter (sources, topics, review dates).",
   ".md: the same bodies for both (our generator's plain-Markdown rendering: no components, no citation markers).",
   ".mdx: the blog gets our .mdx bodies with each component replaced by its children (<Term>word</Term> -> word; <KeyFacts>, <NextSteps>, <Callout>, <CallUs> -> their Markdown inside; <Cite /> removed), so it renders the same text without what our components add (Callout titles, the KeyFacts and NextSteps headings, CallUs's phone line, citation links, glossary popovers).",
-  "Search: the blog indexes <article data-pagefind-body> with `pagefind --site dist`; ours indexes its article and guide bodies plus glossary records inside `astro build`.",
+  "Search: the blog indexes <article data-pagefind-body> with `pagefind --site dist`; ours runs `node scripts/search-index.ts` after `astro build`, indexing its article and guide bodies plus glossary records.",
 ];
 
 /** A copy of the blog example with the generated articles as its posts (its node_modules: links to ours). */
@@ -221,14 +222,18 @@ function makeWritable(dir: string): void {
 async function buildBlog(project: string, logFile: string, run: number): Promise<CompareBuild> {
   for (const cache of ["dist", ".astro", "node_modules/.vite", "node_modules/.astro"])
     rmSync(join(project, cache), { recursive: true, force: true });
-  const astro = await measured(process.execPath, [ASTRO, "build"], project, logFile);
+  const astro = await measuredRun([ASTRO, "build"], { cwd: project, env: childEnv(), logFile });
   failUnlessBuilt(astro.result, logFile);
-  const pagefind = await measured(process.execPath, [PAGEFIND_CLI, "--site", "dist"], project, `${logFile}.pagefind`);
+  const pagefind = await measuredRun([PAGEFIND_CLI, "--site", "dist"], {
+    cwd: project,
+    env: childEnv(),
+    logFile: `${logFile}.pagefind`,
+  });
   failUnlessBuilt(pagefind.result, `${logFile}.pagefind`);
   const seconds = astro.result.seconds + pagefind.result.seconds;
   const pagesBuilt = pagesIn(astro.result.output);
   const cpu = [astro.result.cpuSeconds, pagefind.result.cpuSeconds];
-  const peaks = [astro.peakMiB, pagefind.peakMiB];
+  const peaks = [astro.memory?.peakMiB, pagefind.memory?.peakMiB];
   return {
     run,
     seconds,
@@ -241,24 +246,6 @@ async function buildBlog(project: string, logFile: string, run: number): Promise
     distBytes: folderBytes(join(project, "dist")),
     log: logFile,
   };
-}
-
-async function measured(
-  command: string,
-  args: string[],
-  cwd: string,
-  logFile: string,
-): Promise<{ result: RunResult; peakMiB: number | undefined }> {
-  let watch: MemoryWatch | undefined;
-  const result = await runProcess(command, args, {
-    cwd,
-    env: childEnv(),
-    logFile,
-    onStart: (child) => {
-      if (child.pid) watch = watchMemory(child.pid);
-    },
-  });
-  return { result, peakMiB: watch?.stop()?.peakMiB };
 }
 
 async function buildOurs(paths: Parameters<typeof buildOnce>[0]): Promise<CompareBuild> {

@@ -8,17 +8,27 @@ import { join } from "node:path";
 import { BUILD_FLAGS_ENV } from "../../src/lib/build-flags.ts";
 import { generateSite, type GeneratedSite, type PageFormat } from "./generate.ts";
 import { watchMemory, type MemoryPeak, type MemoryWatch } from "./memory.ts";
-import { ASTRO, REPO, childEnv, runProcess, stripAnsi, tempDir, type RunResult } from "../lib/processes.ts";
+import {
+  ASTRO,
+  REPO,
+  SEARCH_INDEX_SCRIPT,
+  childEnv,
+  runProcess,
+  stripAnsi,
+  tempDir,
+  type RunOptions,
+  type RunResult,
+} from "../lib/processes.ts";
 import { progress } from "./progress.ts";
 import { median } from "./stats.ts";
 
 export interface BuildRun {
   run: number;
-  /** Wall clock from starting `astro build` to its exit. */
+  /** Wall clock of `astro build` plus the search-index step, each from start to exit. */
   seconds: number;
   /** CPU time of the build and its child processes (Linux; undefined elsewhere). */
   cpuSeconds: number | undefined;
-  /** Pagefind's part, from the build log. */
+  /** The search-index step's own figure, from its log line. */
   searchIndexSeconds: number | undefined;
   /** Where the time went, read from Astro's own log lines (undefined when a line is missing). */
   phases: BuildPhases;
@@ -207,35 +217,51 @@ export async function buildOnce({
 }: BuildPaths): Promise<BuildRun> {
   rmSync(dist, { recursive: true, force: true });
   const loadAverage = loadavg()[0] ?? 0;
-  let watch: MemoryWatch | undefined;
-  const result = await runProcess(process.execPath, [ASTRO, "build", "--outDir", dist], {
-    cwd: project,
-    env: childEnv({ CONTENT_DIR: content, ASTRO_CACHE_DIR: cacheDir, ...skipEnv(without) }),
-    logFile,
-    onStart: (child) => {
-      if (child.pid) watch = watchMemory(child.pid);
-    },
-  });
-  const memory = watch?.stop();
-  failUnlessBuilt(result, logFile);
-  const log = stripAnsi(result.output);
+  const env = childEnv({ CONTENT_DIR: content, ASTRO_CACHE_DIR: cacheDir, ...skipEnv(without) });
+  // npm run build's two steps, each measured: Astro, then the search index.
+  const astro = await measuredRun([ASTRO, "build", "--outDir", dist], { cwd: project, env, logFile });
+  failUnlessBuilt(astro.result, logFile);
+  const indexLog = `${logFile}.search-index`;
+  const index = await measuredRun([SEARCH_INDEX_SCRIPT, "--outDir", dist], { cwd: project, env, logFile: indexLog });
+  failUnlessBuilt(index.result, indexLog);
+  const log = stripAnsi(astro.result.output);
   const pagesBuilt = Number(/(\d+) page\(s\) built in/.exec(log)?.[1] ?? 0);
-  const indexMs =
-    /\[patient-guides:search-index\] indexed (?:\d+ pages for search|the site for search) in (\d+) ms/.exec(log)?.[1];
+  const indexMs = /\[search-index\] indexed the site for search in (\d+) ms/.exec(index.result.output)?.[1];
+  const seconds = astro.result.seconds + index.result.seconds;
+  const cpu = [astro.result.cpuSeconds, index.result.cpuSeconds];
+  const peaks = [astro.memory, index.memory];
   return {
     run,
-    seconds: result.seconds,
-    cpuSeconds: result.cpuSeconds,
+    seconds,
+    cpuSeconds: cpu.every((value) => value !== undefined) ? cpu.reduce((sum, value) => sum + value, 0) : undefined,
     searchIndexSeconds: indexMs === undefined ? undefined : Number(indexMs) / 1000,
     phases: readPhases(log),
     pagesBuilt,
-    pagesPerSecond: pagesBuilt / result.seconds,
-    memory,
+    pagesPerSecond: pagesBuilt / seconds,
+    // One step after the other: the tree's peak is the larger of theirs.
+    memory: peaks.every((peak) => peak !== undefined)
+      ? peaks.reduce((larger, peak) => (peak.peakMiB > larger.peakMiB ? peak : larger))
+      : undefined,
     distBytes: folderBytes(dist),
     pagefindBytes: folderBytes(join(dist, "pagefind")),
     loadAverage,
     log: logFile,
   };
+}
+
+/** Runs a Node script to its exit, watching the peak memory of its process tree. */
+export async function measuredRun(
+  args: string[],
+  options: Omit<RunOptions, "onStart">,
+): Promise<{ result: RunResult; memory: MemoryPeak | undefined }> {
+  let watch: MemoryWatch | undefined;
+  const result = await runProcess(process.execPath, args, {
+    ...options,
+    onStart: (child) => {
+      if (child.pid) watch = watchMemory(child.pid);
+    },
+  });
+  return { result, memory: watch?.stop() };
 }
 
 /** Durations Astro and the site's integrations print, found after the line that starts each phase. */
@@ -262,21 +288,29 @@ function parseDuration(text: string): number | undefined {
   return Number(minutes) * 60 + Number(amount) / (unit === "ms" ? 1000 : 1);
 }
 
-/** The real site, built the normal way (`npm run build`), into `outDir`. */
+/** The real site, built as `npm run build` builds it (its two steps), into `outDir`. */
 export async function buildRealSite(
   outDir: string,
   logFile: string,
   without: readonly string[] = [],
 ): Promise<RunResult> {
-  const npm = process.env.npm_execpath;
-  const args = ["run", "build", "--", "--outDir", outDir];
-  const result = await runProcess(npm ? process.execPath : "npm", npm ? [npm, ...args] : args, {
+  const env = childEnv(skipEnv(without));
+  const astro = await runProcess(process.execPath, [ASTRO, "build", "--outDir", outDir], { cwd: REPO, env, logFile });
+  failUnlessBuilt(astro, logFile);
+  const indexLog = `${logFile}.search-index`;
+  const index = await runProcess(process.execPath, [SEARCH_INDEX_SCRIPT, "--outDir", outDir], {
     cwd: REPO,
-    env: childEnv(skipEnv(without)),
-    logFile,
+    env,
+    logFile: indexLog,
   });
-  failUnlessBuilt(result, logFile);
-  return result;
+  failUnlessBuilt(index, indexLog);
+  const cpu = [astro.cpuSeconds, index.cpuSeconds];
+  return {
+    code: 0,
+    output: astro.output + index.output,
+    seconds: astro.seconds + index.seconds,
+    cpuSeconds: cpu.every((value) => value !== undefined) ? cpu.reduce((sum, value) => sum + value, 0) : undefined,
+  };
 }
 
 /** PG_SKIP for the build when parts are switched off (src/lib/build-flags.ts); nothing otherwise. */

@@ -1,12 +1,13 @@
 /**
- * `npm run bench -- --profile`: one clean build of the generated pages under `node --cpu-prof`,
+ * `npm run bench -- --profile`: one clean build of the generated pages (`astro build`, then the
+ * search-index step) under `node --cpu-prof`,
  * then where its CPU time went: self time summed by function (file and name) and by package or
  * source file, over every profile the build wrote (the main thread and each worker thread; child
  * processes such as Pagefind's backend are not Node and are not profiled).
  */
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
-import { ASTRO, REPO, childEnv, runProcess, tempDir } from "../lib/processes.ts";
+import { ASTRO, REPO, SEARCH_INDEX_SCRIPT, childEnv, runProcess, tempDir } from "../lib/processes.ts";
 import { formatCount } from "./format.ts";
 import { generateSite, type PageFormat } from "./generate.ts";
 import { clearCaches, copyProject, failUnlessBuilt, skipEnv } from "./measure-build.ts";
@@ -66,22 +67,29 @@ export async function profileBuild({
     clearCaches(project, cacheDir);
     progress("clean build under node --cpu-prof...");
     const logFile = join(logDir, `profile-${pages}-${format}.log`);
-    const result = await runProcess(
-      process.execPath,
-      ["--cpu-prof", `--cpu-prof-dir=${profiles}`, ASTRO, "build", "--outDir", join(project, "dist")],
-      {
-        cwd: project,
-        env: childEnv({ CONTENT_DIR: site.contentDir, ASTRO_CACHE_DIR: cacheDir, ...skipEnv(without) }),
-        logFile,
-      },
-    );
+    const env = childEnv({ CONTENT_DIR: site.contentDir, ASTRO_CACHE_DIR: cacheDir, ...skipEnv(without) });
+    const profiled = ["--cpu-prof", `--cpu-prof-dir=${profiles}`];
+    const dist = join(project, "dist");
+    // npm run build's two steps, both profiled.
+    const result = await runProcess(process.execPath, [...profiled, ASTRO, "build", "--outDir", dist], {
+      cwd: project,
+      env,
+      logFile,
+    });
     failUnlessBuilt(result, logFile);
+    const indexLog = `${logFile}.search-index`;
+    const index = await runProcess(process.execPath, [...profiled, SEARCH_INDEX_SCRIPT, "--outDir", dist], {
+      cwd: project,
+      env,
+      logFile: indexLog,
+    });
+    failUnlessBuilt(index, indexLog);
     const files = readdirSync(profiles).filter((name) => name.endsWith(".cpuprofile"));
     const summary = summarizeProfiles(
       files.map((name) => JSON.parse(readFileSync(join(profiles, name), "utf8")) as CpuProfile),
       project,
     );
-    return { pages, format, without, buildSeconds: result.seconds, profiles: files.length, ...summary };
+    return { pages, format, without, buildSeconds: result.seconds + index.seconds, profiles: files.length, ...summary };
   } finally {
     workspace.remove();
   }

@@ -4,9 +4,6 @@
  * one costs. Unset, the site builds exactly as it always does. Not for production builds: a
  * skipped part is missing from the output (no share images, no content check, ...).
  */
-import { fileURLToPath } from "node:url";
-import type { AstroIntegration } from "astro";
-import * as pagefind from "pagefind";
 import { defineMdastPlugin } from "satteri";
 
 export const BUILD_FLAGS_ENV = "PG_SKIP";
@@ -52,30 +49,3 @@ export const unwrapMdxComponents = defineMdastPlugin({
     context.replaceNode(node, [...node.children]);
   },
 });
-
-/** For `search-extras`: Pagefind over the built site as it is, nothing else (same log line as the real step). */
-export function plainSearchIndex(): AstroIntegration {
-  return {
-    name: "patient-guides:search-index",
-    hooks: {
-      "astro:build:done": async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        const started = performance.now();
-        try {
-          const { index, errors } = await pagefind.createIndex({});
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-          const added = await index.addDirectory({ path: site });
-          if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-          const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
-          if (written.errors.length)
-            throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
-          logger.info(
-            `indexed ${added.page_count} pages for search in ${Math.round(performance.now() - started)} ms (${BUILD_FLAGS_ENV}=search-extras: plain Pagefind)`,
-          );
-        } finally {
-          await pagefind.close();
-        }
-      },
-    },
-  };
-}

@@ -4,7 +4,7 @@
  * the glossary page itself is one more, in each language: Spanish entries link to
  * /es/glossary/#id and go to the Spanish index. The build writes them to RECORDS_PATH
  * (src/pages/search/records.json.ts) and the search index adds them with Pagefind's
- * addCustomRecord (src/integrations/search-index.ts), then removes the file.
+ * addCustomRecord (src/lib/search-index.ts), then removes the file.
  */
 import { localePath, type Locale } from "./i18n.ts";
 import { glossaryPath } from "./urls.ts";

@@ -25,7 +25,7 @@ describe("a build with a content mistake", () => {
   test("stops, names the file, line and field, and builds nothing", () => {
     const site = newSite();
     cpSync("tests/fixtures/bad/impossible-date", site.content, { recursive: true });
-    const { code, output } = site.run(["astro", "build"]);
+    const { code, output } = site.build();
     expect(code).not.toBe(0);
     expect(output).toContain("content/articles/impossible-date.mdx:4");
     expect(output).toContain('published: "2025-02-30" is not a real calendar date (that month has 28 days)');
@@ -57,7 +57,7 @@ describe("a good build", () => {
     readFileSync(translation, "utf8").replace("translated: 2025-04-02", "translated: 2025-03-20"),
   );
   const scaffold = site.run(["new", "article", "A brand new test article"]);
-  const build = site.run(["astro", "build"]);
+  const build = site.build();
 
   test("succeeds", () => {
     expect(scaffold.code, scaffold.output).toBe(0);
@@ -165,7 +165,7 @@ describe("a build under a base path (e.g. GitHub Pages at /patient-guides/)", ()
   const BASE = "/patient-guides/";
   const SITE = "https://example.github.io";
   const site = newSite("content");
-  const build = site.run(["astro", "build"], { BASE_PATH: BASE, SITE_URL: SITE });
+  const build = site.build({ BASE_PATH: BASE, SITE_URL: SITE });
 
   test("builds, and every internal link and #fragment resolves under the base path", () => {
     expect(build.code, build.output.slice(-3000)).toBe(0);

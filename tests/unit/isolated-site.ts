@@ -14,6 +14,8 @@ export interface IsolatedSite {
   content: string;
   /** Runs a command of this project (e.g. ["astro", "build"]); returns exit code and all output. */
   run(args: string[], env?: Record<string, string>): { code: number; output: string };
+  /** What `npm run build` runs: `astro build`, then the search index if that built. */
+  build(env?: Record<string, string>): { code: number; output: string };
   remove(): void;
 }
 
@@ -38,6 +40,12 @@ export function isolatedSite(contentFrom = "tests/fixtures/content"): IsolatedSi
         timeout: 120_000,
       });
       return { code: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
+    },
+    build(extra) {
+      const astro = this.run(["astro", "build"], extra);
+      if (astro.code !== 0) return astro;
+      const index = this.run(["search-index"], extra);
+      return { code: index.code, output: `${astro.output}${index.output}` };
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -1,6 +1,6 @@
 /** What readers download has none of the markup that only the search indexer reads. */
 import { describe, expect, test } from "vitest";
-import { withoutIndexMarkup } from "../../src/integrations/search-index.ts";
+import { withoutIndexMarkup } from "../../src/lib/search-index.ts";
 
 describe("withoutIndexMarkup", () => {
   const page =

@@ -1,7 +1,7 @@
 /**
  * The search records that are not pages (src/lib/search-records.ts), of every language: glossary
  * entries, and the glossary page. Written at build time for the search index, which adds each to
- * its language's index and then deletes this file (src/integrations/search-index.ts); readers
+ * its language's index and then deletes this file (src/lib/search-index.ts); readers
  * never load it.
  */
 import type { APIRoute } from "astro";
