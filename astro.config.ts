@@ -11,7 +11,8 @@ import { CSP_FETCH_DIRECTIVES, SCRIPT_SOURCES } from "./src/lib/security";
 import { linksPlugin } from "./src/lib/markdown/links";
 import { siteUrl } from "./src/lib/site-url";
 import { DEFAULT_LOCALE, LOCALES } from "./src/lib/i18n";
-import { skippedParts, unwrapMdxComponents } from "./src/lib/build-flags";
+import { skippedParts } from "./src/lib/build-flags";
+import { unwrapMdxComponents } from "./src/lib/markdown/unwrap-components";
 
 const base = process.env.BASE_PATH ?? "/";
 // Filled by the content check before the build; read by the share images.

@@ -4,7 +4,6 @@
  * one costs. Unset, the site builds exactly as it always does. Not for production builds: a
  * skipped part is missing from the output (no share images, no content check, ...).
  */
-import { defineMdastPlugin } from "satteri";
 
 export const BUILD_FLAGS_ENV = "PG_SKIP";
 
@@ -38,14 +37,3 @@ export function parseSkipList(text: string | undefined): Set<BuildFlag> {
 /** The switches this process was started with. */
 export const skippedParts = (env: NodeJS.ProcessEnv = process.env): Set<BuildFlag> =>
   parseSkipList(env[BUILD_FLAGS_ENV]);
-
-/** For `mdx-components`: every MDX component (<Term>, <Cite />, <KeyFacts>, ...) becomes its children. */
-export const unwrapMdxComponents = defineMdastPlugin({
-  name: "patient-guides-unwrap-mdx-components",
-  mdxJsxFlowElement(node, context) {
-    context.replaceNode(node, [...node.children]);
-  },
-  mdxJsxTextElement(node, context) {
-    context.replaceNode(node, [...node.children]);
-  },
-});
