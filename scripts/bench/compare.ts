@@ -21,6 +21,7 @@ import { formatCount } from "./format.ts";
 import { generateSite, type PageFormat } from "./generate.ts";
 import { findContentFiles, loadedFiles } from "../../src/lib/content/index.ts";
 import {
+  addedCpu,
   buildOnce,
   clearCaches,
   copyProject,
@@ -237,7 +238,7 @@ async function buildBlog(project: string, logFile: string, run: number): Promise
   return {
     run,
     seconds,
-    cpuSeconds: cpu.every((value) => value !== undefined) ? cpu.reduce((sum, value) => sum + value, 0) : undefined,
+    cpuSeconds: addedCpu(cpu),
     // The two commands run one after the other: the tree's peak is the larger of theirs.
     peakMiB: peaks.every((value) => value !== undefined) ? Math.max(...peaks) : undefined,
     pagesBuilt,

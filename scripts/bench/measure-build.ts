@@ -218,30 +218,19 @@ export async function buildOnce({
   rmSync(dist, { recursive: true, force: true });
   const loadAverage = loadavg()[0] ?? 0;
   const env = childEnv({ CONTENT_DIR: content, ASTRO_CACHE_DIR: cacheDir, ...skipEnv(without) });
-  // npm run build's two steps, each measured: Astro, then the search index.
-  const astro = await measuredRun([ASTRO, "build", "--outDir", dist], { cwd: project, env, logFile });
-  failUnlessBuilt(astro.result, logFile);
-  const indexLog = `${logFile}.search-index`;
-  const index = await measuredRun([SEARCH_INDEX_SCRIPT, "--outDir", dist], { cwd: project, env, logFile: indexLog });
-  failUnlessBuilt(index.result, indexLog);
-  const log = stripAnsi(astro.result.output);
+  const { astro, index, seconds, cpuSeconds, memory } = await buildSteps(project, dist, env, logFile);
+  const log = stripAnsi(astro.output);
   const pagesBuilt = Number(/(\d+) page\(s\) built in/.exec(log)?.[1] ?? 0);
-  const indexMs = /\[search-index\] indexed the site for search in (\d+) ms/.exec(index.result.output)?.[1];
-  const seconds = astro.result.seconds + index.result.seconds;
-  const cpu = [astro.result.cpuSeconds, index.result.cpuSeconds];
-  const peaks = [astro.memory, index.memory];
+  const indexMs = /\[search-index\] indexed the site for search in (\d+) ms/.exec(index.output)?.[1];
   return {
     run,
     seconds,
-    cpuSeconds: cpu.every((value) => value !== undefined) ? cpu.reduce((sum, value) => sum + value, 0) : undefined,
+    cpuSeconds,
     searchIndexSeconds: indexMs === undefined ? undefined : Number(indexMs) / 1000,
     phases: readPhases(log),
     pagesBuilt,
     pagesPerSecond: pagesBuilt / seconds,
-    // One step after the other: the tree's peak is the larger of theirs.
-    memory: peaks.every((peak) => peak !== undefined)
-      ? peaks.reduce((larger, peak) => (peak.peakMiB > larger.peakMiB ? peak : larger))
-      : undefined,
+    memory,
     distBytes: folderBytes(dist),
     pagefindBytes: folderBytes(join(dist, "pagefind")),
     loadAverage,
@@ -262,6 +251,44 @@ export async function measuredRun(
     },
   });
   return { result, memory: watch?.stop() };
+}
+
+/** CPU seconds of commands run one after the other; undefined when one could not be measured. */
+export const addedCpu = (values: ReadonlyArray<number | undefined>): number | undefined =>
+  values.every((value) => value !== undefined) ? values.reduce((sum, value) => sum + value, 0) : undefined;
+
+/**
+ * `npm run build`'s two steps in `project`, into `outDir`: `astro build`, then the search index
+ * (its log goes next to `logFile`). Stops with the log's tail when a step fails. Time and CPU are
+ * the two steps' sums; memory the larger of their peaks, since they never run at once.
+ */
+export async function buildSteps(
+  project: string,
+  outDir: string,
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): Promise<{
+  astro: RunResult;
+  index: RunResult;
+  seconds: number;
+  cpuSeconds: number | undefined;
+  memory: MemoryPeak | undefined;
+}> {
+  const astro = await measuredRun([ASTRO, "build", "--outDir", outDir], { cwd: project, env, logFile });
+  failUnlessBuilt(astro.result, logFile);
+  const indexLog = `${logFile}.search-index`;
+  const index = await measuredRun([SEARCH_INDEX_SCRIPT, "--outDir", outDir], { cwd: project, env, logFile: indexLog });
+  failUnlessBuilt(index.result, indexLog);
+  const peaks = [astro.memory, index.memory];
+  return {
+    astro: astro.result,
+    index: index.result,
+    seconds: astro.result.seconds + index.result.seconds,
+    cpuSeconds: addedCpu([astro.result.cpuSeconds, index.result.cpuSeconds]),
+    memory: peaks.every((peak) => peak !== undefined)
+      ? peaks.reduce((larger, peak) => (peak.peakMiB > larger.peakMiB ? peak : larger))
+      : undefined,
+  };
 }
 
 /** Durations Astro and the site's integrations print, found after the line that starts each phase. */
@@ -294,23 +321,8 @@ export async function buildRealSite(
   logFile: string,
   without: readonly string[] = [],
 ): Promise<RunResult> {
-  const env = childEnv(skipEnv(without));
-  const astro = await runProcess(process.execPath, [ASTRO, "build", "--outDir", outDir], { cwd: REPO, env, logFile });
-  failUnlessBuilt(astro, logFile);
-  const indexLog = `${logFile}.search-index`;
-  const index = await runProcess(process.execPath, [SEARCH_INDEX_SCRIPT, "--outDir", outDir], {
-    cwd: REPO,
-    env,
-    logFile: indexLog,
-  });
-  failUnlessBuilt(index, indexLog);
-  const cpu = [astro.cpuSeconds, index.cpuSeconds];
-  return {
-    code: 0,
-    output: astro.output + index.output,
-    seconds: astro.seconds + index.seconds,
-    cpuSeconds: cpu.every((value) => value !== undefined) ? cpu.reduce((sum, value) => sum + value, 0) : undefined,
-  };
+  const { astro, index, seconds, cpuSeconds } = await buildSteps(REPO, outDir, childEnv(skipEnv(without)), logFile);
+  return { code: 0, output: astro.output + index.output, seconds, cpuSeconds };
 }
 
 /** PG_SKIP for the build when parts are switched off (src/lib/build-flags.ts); nothing otherwise. */
