@@ -260,13 +260,15 @@ export const addedCpu = (values: ReadonlyArray<number | undefined>): number | un
 /**
  * `npm run build`'s two steps in `project`, into `outDir`: `astro build`, then the search index
  * (its log goes next to `logFile`). Stops with the log's tail when a step fails. Time and CPU are
- * the two steps' sums; memory the larger of their peaks, since they never run at once.
+ * the two steps' sums; memory the larger of their peaks, since they never run at once. `nodeFlags`
+ * go to both Node processes (the profile's --cpu-prof).
  */
 export async function buildSteps(
   project: string,
   outDir: string,
   env: NodeJS.ProcessEnv,
   logFile: string,
+  nodeFlags: readonly string[] = [],
 ): Promise<{
   astro: RunResult;
   index: RunResult;
@@ -274,10 +276,14 @@ export async function buildSteps(
   cpuSeconds: number | undefined;
   memory: MemoryPeak | undefined;
 }> {
-  const astro = await measuredRun([ASTRO, "build", "--outDir", outDir], { cwd: project, env, logFile });
+  const astro = await measuredRun([...nodeFlags, ASTRO, "build", "--outDir", outDir], { cwd: project, env, logFile });
   failUnlessBuilt(astro.result, logFile);
   const indexLog = `${logFile}.search-index`;
-  const index = await measuredRun([SEARCH_INDEX_SCRIPT, "--outDir", outDir], { cwd: project, env, logFile: indexLog });
+  const index = await measuredRun([...nodeFlags, SEARCH_INDEX_SCRIPT, "--outDir", outDir], {
+    cwd: project,
+    env,
+    logFile: indexLog,
+  });
   failUnlessBuilt(index.result, indexLog);
   const peaks = [astro.memory, index.memory];
   return {

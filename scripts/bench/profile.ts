@@ -7,10 +7,10 @@
  */
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
-import { ASTRO, REPO, SEARCH_INDEX_SCRIPT, childEnv, runProcess, tempDir } from "../lib/processes.ts";
+import { REPO, childEnv, tempDir } from "../lib/processes.ts";
 import { formatCount } from "./format.ts";
 import { generateSite, type PageFormat } from "./generate.ts";
-import { clearCaches, copyProject, failUnlessBuilt, skipEnv } from "./measure-build.ts";
+import { buildSteps, clearCaches, copyProject, skipEnv } from "./measure-build.ts";
 import { progress } from "./progress.ts";
 
 /** The parts of a V8 .cpuprofile this reads. */
@@ -68,28 +68,16 @@ export async function profileBuild({
     progress("clean build under node --cpu-prof...");
     const logFile = join(logDir, `profile-${pages}-${format}.log`);
     const env = childEnv({ CONTENT_DIR: site.contentDir, ASTRO_CACHE_DIR: cacheDir, ...skipEnv(without) });
-    const profiled = ["--cpu-prof", `--cpu-prof-dir=${profiles}`];
-    const dist = join(project, "dist");
-    // npm run build's two steps, both profiled.
-    const result = await runProcess(process.execPath, [...profiled, ASTRO, "build", "--outDir", dist], {
-      cwd: project,
-      env,
-      logFile,
-    });
-    failUnlessBuilt(result, logFile);
-    const indexLog = `${logFile}.search-index`;
-    const index = await runProcess(process.execPath, [...profiled, SEARCH_INDEX_SCRIPT, "--outDir", dist], {
-      cwd: project,
-      env,
-      logFile: indexLog,
-    });
-    failUnlessBuilt(index, indexLog);
+    const { seconds } = await buildSteps(project, join(project, "dist"), env, logFile, [
+      "--cpu-prof",
+      `--cpu-prof-dir=${profiles}`,
+    ]);
     const files = readdirSync(profiles).filter((name) => name.endsWith(".cpuprofile"));
     const summary = summarizeProfiles(
       files.map((name) => JSON.parse(readFileSync(join(profiles, name), "utf8")) as CpuProfile),
       project,
     );
-    return { pages, format, without, buildSeconds: result.seconds + index.seconds, profiles: files.length, ...summary };
+    return { pages, format, without, buildSeconds: seconds, profiles: files.length, ...summary };
   } finally {
     workspace.remove();
   }
