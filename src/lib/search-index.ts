@@ -113,8 +113,14 @@ function indexableCopy(site: string): { path: string; remove: () => void } {
       }
     }
   };
-  visit(site, "");
   const remove = () => rmSync(root, { recursive: true, force: true });
+  try {
+    visit(site, "");
+  } catch (error) {
+    // A missing or unreadable site must not leave an empty folder behind in memory.
+    remove();
+    throw error;
+  }
   // No page marks its body: Pagefind then indexes every page whole, so it reads the site itself.
   if (copied === 0) {
     remove();

@@ -1,6 +1,9 @@
 /** What readers download has none of the markup that only the search indexer reads. */
+import { existsSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { withoutIndexMarkup } from "../../src/lib/search-index.ts";
+import { indexSite, withoutIndexMarkup } from "../../src/lib/search-index.ts";
 
 describe("withoutIndexMarkup", () => {
   const page =
@@ -18,5 +21,15 @@ describe("withoutIndexMarkup", () => {
   test("leaves other hidden elements and data attributes alone", () => {
     const html = '<p class="checklist__actions" hidden><span data-code="ES">x</span></p>';
     expect(withoutIndexMarkup(html)).toBe(html);
+  });
+});
+
+describe("indexSite", () => {
+  test("a missing site fails and leaves no copy folder behind", async () => {
+    const parent = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
+    const copies = () => readdirSync(parent).filter((name) => name.startsWith("patient-guides-search-"));
+    const before = copies();
+    await expect(indexSite(join(tmpdir(), "patient-guides-no-such-site"))).rejects.toThrow(/ENOENT/);
+    expect(copies()).toEqual(before);
   });
 });
