@@ -10,7 +10,8 @@ import type { Root } from "mdast";
 import { bodyFacts, type BodyFacts } from "./facts.ts";
 import { parseMdx, readMdx } from "./mdx.ts";
 
-interface Kept {
+/** A file's facts, with the file's modification time and size when they were taken. */
+export interface KeptFacts {
   mtimeMs: number;
   size: number;
   facts: BodyFacts;
@@ -19,8 +20,8 @@ interface Kept {
 // Shared through globalThis, like the parse cache: the content check and the pages load this
 // module as two copies in one build.
 const CACHE_KEY = Symbol.for("patient-guides.body-facts");
-const kept: Map<string, Kept> =
-  ((globalThis as Record<symbol, unknown>)[CACHE_KEY] as Map<string, Kept>) ?? new Map<string, Kept>();
+const kept: Map<string, KeptFacts> =
+  ((globalThis as Record<symbol, unknown>)[CACHE_KEY] as Map<string, KeptFacts>) ?? new Map<string, KeptFacts>();
 (globalThis as Record<symbol, unknown>)[CACHE_KEY] = kept;
 
 /**
@@ -39,4 +40,12 @@ export function fileFacts(absolute: string, tree?: Root): BodyFacts {
 /** The body facts of a collection entry: from its file, or from its body when it has none (a test's entry). */
 export function entryFacts(entry: { filePath?: string | undefined; body?: string | undefined }): BodyFacts {
   return entry.filePath ? fileFacts(resolve(entry.filePath)) : bodyFacts(parseMdx(entry.body ?? "").tree);
+}
+
+/** Every file's kept facts, to hand to another thread (the build's content check runs in a worker). */
+export const keptFacts = (): Array<[string, KeptFacts]> => [...kept];
+
+/** Keeps facts taken by another thread, so this thread's pages read them instead of parsing again. */
+export function keepFacts(entries: Iterable<[string, KeptFacts]>): void {
+  for (const [path, facts] of entries) kept.set(path, facts);
 }
