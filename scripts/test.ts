@@ -10,7 +10,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { INSTALL_HELP, findPlaywrightChromium, findSystemChromium } from "./lib/chromium.ts";
-import { SEARCH_INDEX_SCRIPT, runBin, runProcess } from "./lib/processes.ts";
+import { buildCommands, runBin, runProcess } from "./lib/processes.ts";
 
 const RESULTS = "test-results";
 mkdirSync(RESULTS, { recursive: true });
@@ -75,11 +75,12 @@ record("lint", lintCode === 0 ? 1 : 0, lintCode === 0 ? 0 : 1);
 
 console.log("Building the site (log: test-results/build.log)...");
 const buildStart = Date.now();
-// npm run build's two steps: Astro, then the search index.
-const astroCode = await npx(["astro", "build"], { logFile: `${RESULTS}/build.log` });
+// npm run build's two steps (scripts/build.ts): Astro, then the search index.
+const buildSteps = buildCommands();
+const astroCode = (await runProcess(process.execPath, buildSteps.astro, { logFile: `${RESULTS}/build.log` })).code;
 const buildCode =
   astroCode === 0
-    ? (await runProcess(process.execPath, [SEARCH_INDEX_SCRIPT], { logFile: `${RESULTS}/search-index.log` })).code
+    ? (await runProcess(process.execPath, buildSteps.index, { logFile: `${RESULTS}/search-index.log` })).code
     : astroCode;
 const buildSeconds = ((Date.now() - buildStart) / 1000).toFixed(1);
 if (buildCode !== 0) {

@@ -9,9 +9,8 @@ import { BUILD_FLAGS_ENV } from "../../src/lib/build-flags.ts";
 import { generateSite, type GeneratedSite, type PageFormat } from "./generate.ts";
 import { watchMemory, type MemoryPeak, type MemoryWatch } from "./memory.ts";
 import {
-  ASTRO,
   REPO,
-  SEARCH_INDEX_SCRIPT,
+  buildCommands,
   childEnv,
   runProcess,
   stripAnsi,
@@ -276,10 +275,11 @@ export async function buildSteps(
   cpuSeconds: number | undefined;
   memory: MemoryPeak | undefined;
 }> {
-  const astro = await measuredRun([...nodeFlags, ASTRO, "build", "--outDir", outDir], { cwd: project, env, logFile });
+  const steps = buildCommands(outDir, env);
+  const astro = await measuredRun([...nodeFlags, ...steps.astro], { cwd: project, env, logFile });
   failUnlessBuilt(astro.result, logFile);
   const indexLog = `${logFile}.search-index`;
-  const index = await measuredRun([...nodeFlags, SEARCH_INDEX_SCRIPT, "--outDir", outDir], {
+  const index = await measuredRun([...nodeFlags, ...steps.index], {
     cwd: project,
     env,
     logFile: indexLog,
