@@ -8,12 +8,17 @@
 import type { AstroIntegration } from "astro";
 import { AstroError } from "astro/errors";
 import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { keepFacts, type KeptFacts } from "../lib/content/index.ts";
-// The check itself runs in the worker: this thread loads only what reports its findings.
-import { formatReport, isError } from "../lib/validate/problems.ts";
-import type { ContentReport, ValidateOptions } from "../lib/validate/index.ts";
+import { findContentFiles, keepFacts, type KeptFacts } from "../lib/content/index.ts";
+import {
+  formatReport,
+  inspectContent,
+  isError,
+  type ContentReport,
+  type ValidateOptions,
+} from "../lib/validate/index.ts";
 import { netlifyRedirects, nginxRedirects, placeNotFoundPages, type Redirect } from "../lib/redirects.ts";
 import { withBase } from "../lib/urls.ts";
 import { overdueReviews } from "../lib/reviews.ts";
@@ -37,9 +42,9 @@ type BuildReport = Pick<ContentReport, "problems" | "redirects" | "published">;
  * which is gone when it ends, and the build's thread gets back only the report and each post's
  * facts (the pages read those instead of parsing again). Under the build's heap limit
  * (ASTRO_BUILD_HEAP_MIB), one build of 10,000 MDX pages each way peaked at 5.9 GiB with the
- * worker and 6.6 GiB without it. Loading the check's modules in a second thread costs 0.3 s.
+ * worker and 6.6 GiB without it.
  */
-function inspectInWorker(options: ValidateOptions): Promise<BuildReport> {
+export function inspectInWorker(options: ValidateOptions): Promise<BuildReport> {
   return new Promise((done, fail) => {
     const worker = new Worker(new URL("./content-check-worker.ts", import.meta.url), { workerData: options });
     worker.once("message", ({ facts, ...report }: BuildReport & { facts: Array<[string, KeptFacts]> }) => {
@@ -53,6 +58,18 @@ function inspectInWorker(options: ValidateOptions): Promise<BuildReport> {
   });
 }
 
+/**
+ * From this many content files the check runs in a worker. Below, it runs in the build's thread:
+ * loading the check's modules a second time costs a worker 0.3 s, more than the real site's
+ * whole check (142 files, 0.35 s), and a small site's garbage is small.
+ */
+const WORKER_FROM_FILES = 500;
+
+async function inspect(options: ValidateOptions): Promise<BuildReport> {
+  if (findContentFiles(resolve(options.contentDir)).length >= WORKER_FROM_FILES) return inspectInWorker(options);
+  return inspectContent(options);
+}
+
 export default function contentGuard(content: CheckedContent): AstroIntegration {
   let redirects: Redirect[] = [];
   let base = "/";
@@ -63,7 +80,7 @@ export default function contentGuard(content: CheckedContent): AstroIntegration 
         if (command === "preview") return;
         base = config.base;
         const started = performance.now();
-        const report = await inspectInWorker({ contentDir: contentDir(), includeUnpublished: command === "dev" });
+        const report = await inspect({ contentDir: contentDir(), includeUnpublished: command === "dev" });
         const problems = report.problems.filter(isError);
         const warnings = report.problems.filter((problem) => !isError(problem));
         redirects = report.redirects;
