@@ -18,10 +18,11 @@ export const SEARCH_INDEX_SCRIPT = "scripts/search-index.ts";
 /**
  * The JavaScript heap `astro build` may grow to, in MiB. V8's own limit here is 4 GiB, and a build
  * of 10,000 MDX pages filled it with garbage: 2.5 GB of heap with 0.4 GB in use, beside the
- * bundler's 4-5 GB outside it, over 7 GiB in all. With this limit V8 collects sooner: the same
- * build peaked at 5.9 GiB (6.1 with 1,792 MiB, 6.9 with 2,048) in no more time. What stays in use
- * grows by about 0.1 MB a page (1.15 GB at 10,000 pages), so a site of more than some 12,000
- * pages needs more: a limit set in NODE_OPTIONS (--max-old-space-size=N) replaces this one.
+ * bundler's 4-5 GB outside it, 7.0-7.7 GiB in all. With this limit V8 collects sooner: two builds
+ * of the same pages peaked at 5.9 and 6.5 GiB (6.1 with 1,792 MiB, 6.9 with 2,048), in no more
+ * time. What stays in use grows by about 0.1 MB a page (1.15 GB at 10,000 pages), so a site of
+ * more than some 12,000 pages needs more: a limit set in NODE_OPTIONS (--max-old-space-size=N)
+ * replaces this one.
  */
 export const ASTRO_BUILD_HEAP_MIB = 1536;
 
