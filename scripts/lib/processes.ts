@@ -12,6 +12,8 @@ import { dirname, join, resolve } from "node:path";
 /** The repository root (this file is scripts/lib/processes.ts). */
 export const REPO = resolve(import.meta.dirname, "../..");
 export const ASTRO = join(REPO, "node_modules/astro/bin/astro.mjs");
+/** `npm run build`, from a project's root: the two steps below, one after the other. */
+export const BUILD_SCRIPT = "scripts/build.ts";
 /** `npm run build`'s second step, from a project's root: the search index over the built site. */
 export const SEARCH_INDEX_SCRIPT = "scripts/search-index.ts";
 

@@ -94,8 +94,7 @@ async function writeIndex(index: pagefind.PagefindIndex, bundle: string): Promis
  * thousand pages there takes a tenth of the time it takes on disk.
  */
 function indexableCopy(site: string): { path: string; remove: () => void } {
-  const parent = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
-  const root = mkdtempSync(join(parent, "patient-guides-search-"));
+  const root = mkdtempSync(join(indexCopyParent(), INDEX_COPY_PREFIX));
   let copied = 0;
   const visit = (dir: string, relativeDir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -128,6 +127,10 @@ function indexableCopy(site: string): { path: string; remove: () => void } {
   }
   return { path: root, remove };
 }
+
+/** Where the copies for Pagefind go (memory, where the system has it), each in a folder with this prefix. */
+export const indexCopyParent = (): string => (existsSync("/dev/shm") ? "/dev/shm" : tmpdir());
+export const INDEX_COPY_PREFIX = "patient-guides-search-";
 
 const BODY_MARK = "data-pagefind-body";
 const LABEL_TAG = /<(\/?)label\b/g;

@@ -7,14 +7,14 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stopProcess, waitUntilAnswering } from "../../scripts/lib/preview.ts";
-import { ASTRO, REPO, buildCommands, childEnv } from "../../scripts/lib/processes.ts";
+import { ASTRO, REPO, childEnv } from "../../scripts/lib/processes.ts";
 
 export interface IsolatedSite {
   dir: string;
   content: string;
   /** Runs a command of this project (e.g. ["astro", "build"]); returns exit code and all output. */
   run(args: string[], env?: Record<string, string>): { code: number; output: string };
-  /** What `npm run build` runs: `astro build`, then the search index if that built. */
+  /** What `npm run build` runs (scripts/build.ts): `astro build`, then the search index if that built. */
   build(env?: Record<string, string>): { code: number; output: string };
   remove(): void;
 }
@@ -27,29 +27,22 @@ export function isolatedSite(contentFrom = "tests/fixtures/content"): IsolatedSi
   }
   cpSync(join(REPO, contentFrom), join(dir, "content"), { recursive: true });
   symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"), "dir");
-  const runNode = (args: string[], extra?: Record<string, string>) => {
-    const result = spawnSync(process.execPath, args, {
-      cwd: dir,
-      env: childEnv(extra),
-      encoding: "utf8",
-      timeout: 120_000,
-    });
-    return { code: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
-  };
   return {
     dir,
     content: join(dir, "content"),
     run(args, extra) {
       const [command, ...rest] = args;
-      return runNode(command === "astro" ? [ASTRO, ...rest] : [join(dir, "scripts", `${command}.ts`), ...rest], extra);
+      const bin = command === "astro" ? [ASTRO, ...rest] : [join(dir, "scripts", `${command}.ts`), ...rest];
+      const result = spawnSync(process.execPath, bin, {
+        cwd: dir,
+        env: childEnv(extra),
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      return { code: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
     },
     build(extra) {
-      const env = childEnv(extra);
-      const steps = buildCommands(undefined, env);
-      const astro = runNode(steps.astro, extra);
-      if (astro.code !== 0) return astro;
-      const index = runNode(steps.index, extra);
-      return { code: index.code, output: `${astro.output}${index.output}` };
+      return this.run(["build"], extra);
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -1,9 +1,9 @@
 /** What readers download has none of the markup that only the search indexer reads. */
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { indexSite, withoutIndexMarkup } from "../../src/lib/search-index.ts";
+import { INDEX_COPY_PREFIX, indexCopyParent, indexSite, withoutIndexMarkup } from "../../src/lib/search-index.ts";
 
 describe("withoutIndexMarkup", () => {
   const page =
@@ -26,8 +26,7 @@ describe("withoutIndexMarkup", () => {
 
 describe("indexSite", () => {
   test("a missing site fails and leaves no copy folder behind", async () => {
-    const parent = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
-    const copies = () => readdirSync(parent).filter((name) => name.startsWith("patient-guides-search-"));
+    const copies = () => readdirSync(indexCopyParent()).filter((name) => name.startsWith(INDEX_COPY_PREFIX));
     const before = copies();
     await expect(indexSite(join(tmpdir(), "patient-guides-no-such-site"))).rejects.toThrow(/ENOENT/);
     expect(copies()).toEqual(before);
