@@ -8,14 +8,13 @@
 import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Page } from "playwright";
-import AxeBuilder from "@axe-core/playwright";
+import { AXE_TAGS, axeOn } from "./lib/axe.ts";
 import { CHROMIUM_ARGS, findSystemChromium } from "./lib/chromium.ts";
 import { startPreview } from "./lib/preview.ts";
 import { REPO, cleanUp, cleanUpOnSignals, tempDir } from "./lib/processes.ts";
 import { recordLoad, weigh } from "./bench/browser.ts";
 
 const QUERY = "records";
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const page = (title: string, head: string, body: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>${head}</head>
 <body><main><h1>${title}</h1>${body}</main></body></html>`;
@@ -58,7 +57,7 @@ async function measure(browserPage: Page, url: string, input: string, result: st
   await browserPage.locator(result).first().waitFor({ timeout: 15_000 });
   await browserPage.waitForLoadState("networkidle");
   const { totalGzip, requests } = weigh(await recorder.finish());
-  const { violations } = await new AxeBuilder({ page: browserPage }).withTags(AXE_TAGS).analyze();
+  const { violations } = await axeOn(browserPage).withTags(AXE_TAGS).analyze();
   return {
     bytes: totalGzip,
     requests,

@@ -2,11 +2,10 @@
  * axe on every built page (found in dist/, so new pages, and every Spanish page, are covered
  * without editing this file), at phone and desktop widths, in light and dark. Zero violations.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { AXE_TAGS, axeOn } from "../../scripts/lib/axe.ts";
 import { builtPages } from "./site";
 
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 /**
  * Every rule runs at both widths (layout decides what shows); colour contrast, the only rule the
  * colour scheme changes, runs in all four views. Running the scheme-blind rules twice more would
@@ -29,9 +28,9 @@ for (const path of builtPages()) {
     for (const view of VIEWS) {
       await page.setViewportSize({ width: view.width, height: view.height });
       await page.emulateMedia({ colorScheme: view.scheme });
-      const axe = new AxeBuilder({ page });
+      const axe = axeOn(page);
       const { violations } = await (view.rules === "all"
-        ? axe.withTags(TAGS)
+        ? axe.withTags(AXE_TAGS)
         : axe.withRules(["color-contrast"])
       ).analyze();
       for (const v of violations)

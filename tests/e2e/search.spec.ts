@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { AXE_TAGS, axeOn } from "../../scripts/lib/axe.ts";
 import { expect, test, type Page } from "@playwright/test";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -333,9 +333,7 @@ test.describe("the search page", () => {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(url);
         await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
-        const { violations } = await new AxeBuilder({ page })
-          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-          .analyze();
+        const { violations } = await axeOn(page).withTags(AXE_TAGS).analyze();
         expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
       });
     }
@@ -583,9 +581,7 @@ test.describe("search in Spanish", () => {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(url);
         await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
-        const { violations } = await new AxeBuilder({ page })
-          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-          .analyze();
+        const { violations } = await axeOn(page).withTags(AXE_TAGS).analyze();
         expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
       });
     }
