@@ -4,7 +4,11 @@
  * same generated pages, in one run. Each round builds, interleaved so that drifts in machine load
  * hit every site alike: the blog with .md bodies, the blog with the same bodies as .mdx, ours
  * with .md, ours with .mdx. Every build is clean (no Astro or Vite cache) and includes the
- * search index: the blog's `npm run build` is `astro build && pagefind --site dist`, run here as
+ * search index. With --warm, each of the four keeps Astro's cache instead, after one warm-up build
+ * that is not counted: what a pull request's build costs in CI, where `actions/cache` keeps only
+ * that folder (ours: the content store and the drawn share images; the blog: its content store).
+ * Vite's dependency cache, in node_modules, is emptied either way, as a fresh `npm install` has it.
+ * Builds: the blog's `npm run build` is `astro build && pagefind --site dist`, run here as
  * those two commands (without npm around them), and ours is `astro build && node
  * scripts/search-index.ts`, also run as its two commands. CPU is the
  * whole process tree's (children reaped, Pagefind's backend included), memory the peak total
@@ -81,6 +85,8 @@ export interface Comparison {
   startedAt: string;
   pages: number;
   runs: number;
+  /** Caches kept between builds (after a warm-up build each), instead of clean builds. */
+  warm: boolean;
   without: readonly string[];
   /** What is not the same between the sites' inputs. */
   differences: string[];
@@ -91,6 +97,7 @@ export interface Comparison {
 export interface CompareOptions {
   pages: number;
   runs: number;
+  warm: boolean;
   logDir: string;
   without: readonly string[];
 }
@@ -110,14 +117,15 @@ const RATIOS: ReadonlyArray<{ label: string; of: string; to: string }> = [
   { label: "blog .mdx / blog .md (MDX's own cost)", of: "blog:mdx", to: "blog:md" },
 ];
 
-export async function compareWithBlog({ pages, runs, logDir, without }: CompareOptions): Promise<Comparison> {
+export async function compareWithBlog({ pages, runs, warm, logDir, without }: CompareOptions): Promise<Comparison> {
   if (!existsSync(join(ANCHOR, "package.json")))
     throw new Error(`The blog example is not at ${ANCHOR} (see ../shared/bench-anchors/README.md).`);
   const startedAt = new Date().toISOString();
   const workspace = tempDir(`bench-compare-${pages}`);
   try {
     const ours = copyProject(join(workspace.path, "ours"));
-    const cacheDir = join(workspace.path, "ours-cache");
+    // One cache per format, so that a warm .md build does not reuse the .mdx build's store.
+    const cacheDirs = { md: join(workspace.path, "ours-cache-md"), mdx: join(workspace.path, "ours-cache-mdx") };
     // Inside the project: the prerender chunks in it import packages from the project's node_modules.
     const dist = join(ours, "dist");
     const contents = {} as Record<PageFormat, string>;
@@ -134,15 +142,26 @@ export async function compareWithBlog({ pages, runs, logDir, without }: CompareO
       blogs[format] = blogProject(join(workspace.path, `blog-${format}`), generated, format);
     }
 
+    const buildOne = (site: SiteName, format: PageFormat, run: number) => {
+      const logFile = join(logDir, `compare-${pages}-${site}-${format}-${run}${warm ? "-warm" : ""}.log`);
+      return site === "blog"
+        ? buildBlog(blogs[format], logFile, run, warm)
+        : buildOurs(
+            { project: ours, content: contents[format], cacheDir: cacheDirs[format], dist, logFile, run, without },
+            warm,
+          );
+    };
+    if (warm) {
+      for (const { site, format, label } of ORDER) {
+        progress(`warm-up build (not counted): ${label}...`);
+        await buildOne(site, format, 0);
+      }
+    }
     const builds = new Map<string, CompareBuild[]>(ORDER.map(({ site, format }) => [`${site}:${format}`, []]));
     for (let run = 1; run <= runs; run++) {
       for (const { site, format, label } of ORDER) {
         progress(`round ${run}/${runs}: ${label} (load average ${loadavg()[0]?.toFixed(1)})...`);
-        const logFile = join(logDir, `compare-${pages}-${site}-${format}-${run}.log`);
-        const build =
-          site === "blog"
-            ? await buildBlog(blogs[format], logFile, run)
-            : await buildOurs({ project: ours, content: contents[format], cacheDir, dist, logFile, run, without });
+        const build = await buildOne(site, format, run);
         progress(`  ${describe(build)}`);
         builds.get(`${site}:${format}`)!.push(build);
       }
@@ -155,6 +174,7 @@ export async function compareWithBlog({ pages, runs, logDir, without }: CompareO
       startedAt,
       pages,
       runs,
+      warm,
       without,
       differences: DIFFERENCES,
       series,
@@ -219,9 +239,12 @@ function makeWritable(dir: string): void {
   }
 }
 
-/** The blog's `npm run build` (astro build && pagefind --site dist), clean, each command measured. */
-async function buildBlog(project: string, logFile: string, run: number): Promise<CompareBuild> {
-  for (const cache of ["dist", ".astro", "node_modules/.vite", "node_modules/.astro"])
+/**
+ * The blog's `npm run build` (astro build && pagefind --site dist), each command measured: clean,
+ * or with the caches of its earlier builds when warm.
+ */
+async function buildBlog(project: string, logFile: string, run: number, warm: boolean): Promise<CompareBuild> {
+  for (const cache of ["dist", "node_modules/.vite", ...(warm ? [] : [".astro", "node_modules/.astro"])])
     rmSync(join(project, cache), { recursive: true, force: true });
   const astro = await measuredRun([ASTRO, "build"], { cwd: project, env: childEnv(), logFile });
   failUnlessBuilt(astro.result, logFile);
@@ -249,8 +272,9 @@ async function buildBlog(project: string, logFile: string, run: number): Promise
   };
 }
 
-async function buildOurs(paths: Parameters<typeof buildOnce>[0]): Promise<CompareBuild> {
-  clearCaches(paths.project, paths.cacheDir);
+async function buildOurs(paths: Parameters<typeof buildOnce>[0], warm: boolean): Promise<CompareBuild> {
+  if (warm) rmSync(join(paths.project, "node_modules", ".vite"), { recursive: true, force: true });
+  else clearCaches(paths.project, paths.cacheDir);
   const build: BuildRun = await buildOnce(paths);
   return {
     run: build.run,
@@ -317,7 +341,7 @@ export function formatComparison(comparison: Comparison): string {
     return [header, ...rows].map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ")}`);
   };
   const lines = [
-    `== COMPARISON WITH ASTRO'S BLOG EXAMPLE: ${formatCount(comparison.pages)} generated articles, ${comparison.runs} interleaved round(s) of clean builds, medians`,
+    `== COMPARISON WITH ASTRO'S BLOG EXAMPLE: ${formatCount(comparison.pages)} generated articles, ${comparison.runs} interleaved round(s) of ${comparison.warm ? "warm builds (caches kept after a warm-up build each)" : "clean builds"}, medians`,
     ...(comparison.without.length ? [`Ours built with PG_SKIP=${comparison.without.join(",")}`] : []),
     ...table(
       ["site", "build + search index", "CPU (tree)", "peak RSS (tree)", "pages built", "pages/s", "search index"],

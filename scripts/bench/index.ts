@@ -44,9 +44,10 @@ try {
   if (options.compare) {
     const comparison = await compareWithBlog({ ...options, logDir: LOG_DIR });
     mkdirSync(RESULTS_DIR, { recursive: true });
-    writeFileSync(join(RESULTS_DIR, "compare.json"), `${JSON.stringify(comparison, null, 2)}\n`);
+    const file = options.warm ? "compare-warm.json" : "compare.json";
+    writeFileSync(join(RESULTS_DIR, file), `${JSON.stringify(comparison, null, 2)}\n`);
     console.log(formatComparison(comparison));
-    progress("written: bench-results/compare.json (build logs in bench-results/logs/)");
+    progress(`written: bench-results/${file} (build logs in bench-results/logs/)`);
   } else if (options.profile) {
     console.log(
       formatProfile(await profileBuild({ ...options, logDir: LOG_DIR, profileDir: join(RESULTS_DIR, "profiles") })),

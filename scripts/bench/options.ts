@@ -44,7 +44,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --strict           exit 1 when any budget fails
   --compare          only the side-by-side comparison: Astro's blog example (../shared/bench-anchors/astro-blog)
                      and this site on the same generated pages, .md and .mdx, --runs interleaved rounds of
-                     clean builds with the search index; prints medians and ratios (bench-results/compare.json)
+                     clean builds with the search index; prints medians and ratios (bench-results/compare.json);
+                     with --warm, each site keeps its caches between builds, as CI's actions/cache does
   --profile          only a CPU profile (node --cpu-prof) of one clean build of the generated pages
                      (--pages, --format); prints the top self-time functions and packages
   --without LIST     switch parts of this site's build off (comma-separated; PG_SKIP for every build of ours):
