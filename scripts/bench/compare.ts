@@ -273,8 +273,7 @@ async function buildBlog(project: string, logFile: string, run: number, warm: bo
 }
 
 async function buildOurs(paths: Parameters<typeof buildOnce>[0], warm: boolean): Promise<CompareBuild> {
-  if (warm) rmSync(join(paths.project, "node_modules", ".vite"), { recursive: true, force: true });
-  else clearCaches(paths.project, paths.cacheDir);
+  clearCaches(paths.project, paths.cacheDir, { warm });
   const build: BuildRun = await buildOnce(paths);
   return {
     run: build.run,

@@ -154,7 +154,7 @@ export async function measureSyntheticSite({
   }
   const results: BuildRun[] = [];
   for (let run = 1; run <= runs; run++) {
-    if (!warm) clearCaches(project, cacheDir);
+    clearCaches(project, cacheDir, { warm });
     progress(
       `  build ${run}/${runs} (${warm ? "warm" : "cold"} cache, load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs)...`,
     );
@@ -188,9 +188,13 @@ export function linkPackages(project: string): void {
   }
 }
 
-/** A cold build: no Astro cache and no Vite dependency cache (Astro's content sync pre-bundles with Vite). */
-export function clearCaches(project: string, cacheDir: string): void {
-  rmSync(cacheDir, { recursive: true, force: true });
+/**
+ * Before a build. Cold: no Astro cache and no Vite dependency cache (Astro's content sync
+ * pre-bundles with Vite). Warm, as a build in CI: Astro's cache is kept (`actions/cache` keeps it)
+ * and Vite's is still emptied (it lives in node_modules, which a fresh `npm install` makes anew).
+ */
+export function clearCaches(project: string, cacheDir: string, { warm = false } = {}): void {
+  if (!warm) rmSync(cacheDir, { recursive: true, force: true });
   rmSync(join(project, "node_modules", ".vite"), { recursive: true, force: true });
 }
 

@@ -11,7 +11,7 @@ export interface BenchOptions {
   format: PageFormat;
   /** A Spanish translation beside each generated article (content/es/articles/), so N pages build 2N. */
   twins: boolean;
-  /** Reuse one cache across runs (after a warm-up build) instead of a cold cache each run. */
+  /** Keep Astro's cache across runs (after a warm-up build), as CI does, instead of a cold cache each run. */
   warm: boolean;
   /** Build `pages` and ten times `pages`, and compare the times. */
   scaling: boolean;
@@ -36,7 +36,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --runs N           builds per page count; medians are reported (default 3)
   --format mdx|md    generated pages as MDX with the editors' components (default) or plain Markdown
   --twins            add a Spanish twin of each generated article (N pages -> 2N)
-  --warm             keep the build cache between runs (after one warm-up build)
+  --warm             keep Astro's cache between runs (after one warm-up build), as CI's actions/cache does
   --scaling          build N and 10 x N pages and compare the times
   --skip-lighthouse  skip the Lighthouse audits
   --skip-build       only measure the real site
@@ -45,7 +45,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --compare          only the side-by-side comparison: Astro's blog example (../shared/bench-anchors/astro-blog)
                      and this site on the same generated pages, .md and .mdx, --runs interleaved rounds of
                      clean builds with the search index; prints medians and ratios (bench-results/compare.json);
-                     with --warm, each site keeps its caches between builds, as CI's actions/cache does
+                     with --warm, each site keeps Astro's cache between its builds
   --profile          only a CPU profile (node --cpu-prof) of one clean build of the generated pages
                      (--pages, --format); prints the top self-time functions and packages
   --without LIST     switch parts of this site's build off (comma-separated; PG_SKIP for every build of ours):
