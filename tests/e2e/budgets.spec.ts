@@ -5,7 +5,7 @@
  * checklist's own small script on pages that have a checklist. Search loads its script there only.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { builtPages } from "./site";
+import { builtPages, watchNetwork } from "./site";
 import { PAGE_BUDGET, gzipSize } from "../budgets";
 
 const BUDGET_BYTES = PAGE_BUDGET.totalGzip;
@@ -34,8 +34,9 @@ async function load(page: Page, path: string): Promise<Load> {
         })),
     );
   });
+  const network = watchNetwork(page);
   await page.goto(path);
-  await page.waitForLoadState("networkidle");
+  await network.idle();
   const requests = await Promise.all(pending);
   return { requests, total: requests.reduce((sum, request) => sum + request.gzipped, 0) };
 }

@@ -1,6 +1,6 @@
 /** What the end-to-end tests know about the built site: its pages, read from dist/ and content/. */
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import type { Page } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 import { join, relative, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { findContentFiles, headings, postFiles, readMdx } from "../../src/lib/content/index.ts";
@@ -63,4 +63,42 @@ export function publishedIds(collection: "articles" | "guides"): string[] {
 export async function largeText(page: Page, size = 32): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Page.setFontSizes", { fontSizes: { standard: size, fixed: Math.round((size * 13) / 16) } });
+}
+
+const QUIET_MS = 500;
+const LOADING_LIMIT_MS = 15_000;
+
+/**
+ * Watches a page's requests from now on; `idle()` waits until every one has ended and none has
+ * started for half a second. This is Playwright's "networkidle", counted from the page's own
+ * request events instead: twice in one day of CI runs Playwright's state never came, although
+ * the page and its script had both arrived (a Playwright maintainer calls networkidle "generally
+ * going to be flaky" in microsoft/playwright issue 14132; issue 19835 reports the same hang). On a timeout, the error names what is still loading.
+ */
+export function watchNetwork(page: Page): { idle(): Promise<void> } {
+  const inFlight = new Set<Request>();
+  let lastChange = Date.now();
+  const start = (request: Request) => {
+    inFlight.add(request);
+    lastChange = Date.now();
+  };
+  const end = (request: Request) => {
+    inFlight.delete(request);
+    lastChange = Date.now();
+  };
+  page.on("request", start);
+  page.on("requestfinished", end);
+  page.on("requestfailed", end);
+  return {
+    async idle() {
+      const since = Date.now();
+      while (inFlight.size > 0 || Date.now() - lastChange < QUIET_MS) {
+        if (Date.now() - since > LOADING_LIMIT_MS) {
+          const loading = [...inFlight].map((request) => request.url()).join(", ");
+          throw new Error(`still loading after ${LOADING_LIMIT_MS / 1000} s: ${loading || "requests kept starting"}`);
+        }
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    },
+  };
 }

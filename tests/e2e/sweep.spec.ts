@@ -4,7 +4,7 @@
  * interactive element is reached by Tab, in view and visibly focused.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { builtPages, largeText } from "./site";
+import { builtPages, largeText, watchNetwork } from "./site";
 
 /** Loads a page while recording everything that went wrong. */
 async function visit(page: Page, path: string): Promise<string[]> {
@@ -33,8 +33,9 @@ async function visit(page: Page, path: string): Promise<string[]> {
       ),
     ),
   );
+  const network = watchNetwork(page);
   await page.goto(path);
-  await page.waitForLoadState("networkidle");
+  await network.idle();
   return problems;
 }
 
