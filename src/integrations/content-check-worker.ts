@@ -7,5 +7,5 @@ import { parentPort, workerData } from "node:worker_threads";
 import { keptFacts } from "../lib/content/index.ts";
 import { inspectContent, type ValidateOptions } from "../lib/validate/index.ts";
 
-const { problems, redirects, published } = inspectContent(workerData as ValidateOptions);
-parentPort!.postMessage({ problems, redirects, published, facts: keptFacts() });
+const { problems, redirects, published, overdue } = inspectContent(workerData as ValidateOptions);
+parentPort!.postMessage({ problems, redirects, published, overdue, facts: keptFacts() });

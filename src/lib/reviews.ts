@@ -29,7 +29,8 @@ export interface NeverReviewed {
   due?: string | undefined;
 }
 
-interface PageDates {
+/** A page's review dates, as `npm run reviews` reads them or as the content check parsed them. */
+export interface PageDates {
   file: string;
   title: string;
   nextReview?: string | undefined;
@@ -55,10 +56,14 @@ function pagesToReview(contentDir: string): PageDates[] {
 }
 
 /** Published pages whose review is overdue or due within `withinDays` days, most urgent first. */
-export function reviewsDue(contentDir: string, withinDays = REVIEW_WARNING_DAYS, now = new Date()): ReviewDue[] {
+export const reviewsDue = (contentDir: string, withinDays = REVIEW_WARNING_DAYS, now = new Date()): ReviewDue[] =>
+  dueAmong(pagesToReview(contentDir), withinDays, now);
+
+/** Of these pages, those whose review is overdue or due within `withinDays` days, most urgent first. */
+export function dueAmong(pages: readonly PageDates[], withinDays = REVIEW_WARNING_DAYS, now = new Date()): ReviewDue[] {
   const day = today(now);
   const due: ReviewDue[] = [];
-  for (const page of pagesToReview(contentDir)) {
+  for (const page of pages) {
     if (!page.nextReview) continue;
     const daysLeft = daysBetween(day, new Date(`${page.nextReview}T00:00:00Z`));
     if (daysLeft > withinDays) continue;
@@ -67,9 +72,9 @@ export function reviewsDue(contentDir: string, withinDays = REVIEW_WARNING_DAYS,
   return due.sort((a, b) => a.daysLeft - b.daysLeft);
 }
 
-/** Pages whose review date has passed. */
-export const overdueReviews = (contentDir: string, now = new Date()): ReviewDue[] =>
-  reviewsDue(contentDir, 0, now).filter((page) => page.daysLeft < 0);
+/** Of these pages, those whose review date has passed. */
+export const overdueAmong = (pages: readonly PageDates[], now = new Date()): ReviewDue[] =>
+  dueAmong(pages, 0, now).filter((page) => page.daysLeft < 0);
 
 /** Pages with no `reviewed` date: no named clinician has checked them yet. In file order. */
 export const neverReviewed = (contentDir: string): NeverReviewed[] =>

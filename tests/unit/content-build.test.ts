@@ -183,6 +183,11 @@ describe("a build under a base path (e.g. GitHub Pages at /patient-guides/)", ()
     expect(read(site, "_redirects")).toContain(
       `${BASE}blog/in-cancer-expertise-is-crucial-tips-on-getting-a-second-opinion/ ${BASE}articles/getting-a-second-opinion/ 301`,
     );
+    const oldAddress = read(site, "blog/in-cancer-expertise-is-crucial-tips-on-getting-a-second-opinion/index.html");
+    expect(oldAddress).toContain(
+      `<meta http-equiv="refresh" content="0;url=${BASE}articles/getting-a-second-opinion/">`,
+    );
+    expect(oldAddress).toContain(`<link rel="canonical" href="${SITE}${BASE}articles/getting-a-second-opinion/">`);
     expect(read(site, "search/index.html")).toContain(`data-bundle="${BASE}pagefind/"`);
   });
 });

@@ -10,8 +10,8 @@ test("the worker's report is the check's own, and this thread keeps every post's
   const fromWorker = await inspectInWorker(options);
   // Taken before this thread checks anything itself: only the worker can have filled them.
   const kept = new Map(keptFacts());
-  const { problems, redirects, published } = inspectContent(options);
-  expect(fromWorker).toEqual({ problems, redirects, published });
+  const { problems, redirects, published, overdue } = inspectContent(options);
+  expect(fromWorker).toEqual({ problems, redirects, published, overdue });
   expect(published.length).toBeGreaterThan(0);
   const posts = postFiles(findContentFiles(resolve(options.contentDir)));
   expect(posts.length).toBeGreaterThan(0);

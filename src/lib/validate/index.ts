@@ -11,7 +11,8 @@ import type { z } from "astro/zod";
 import { fileFacts, findContentFiles, loadedFiles, readMdx } from "../content/index.ts";
 import { authorSchema, glossarySchema, topicSchema } from "../schema.ts";
 import { isVisible } from "../posts.ts";
-import { formatDate } from "../dates.ts";
+import { formatDate, isoDay } from "../dates.ts";
+import { overdueAmong, type PageDates, type ReviewDue } from "../reviews.ts";
 import { POST_COLLECTIONS, type ContentKind, type PostCollection } from "../paths.ts";
 import { DEFAULT_LOCALE, LOCALE_INFO, localePath, type Locale } from "../i18n.ts";
 import { GLOSSARY_LETTERS, letterAnchor } from "../page-ids.ts";
@@ -96,6 +97,8 @@ export interface ContentReport {
   published: Array<{ collection: PostCollection; id: string; title: string; locale: Locale }>;
   /** Every entry of both languages with its translation fields (the translation report reads these). */
   entries: ContentEntry[];
+  /** English pages whose `nextReview` date has passed, most overdue first. */
+  overdue: ReviewDue[];
 }
 
 /** The content check, plus what it learned that the build needs next (the redirects). */
@@ -483,7 +486,20 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       ? [{ collection: post.collection, id: post.id, title: post.data.title, locale: post.locale }]
       : [],
   );
-  return { problems, redirects, published, entries };
+  // English pages that are not drafts, as `npm run reviews` lists them (src/lib/reviews.ts).
+  const reviewDates: PageDates[] = posts.flatMap((post) =>
+    post.locale === DEFAULT_LOCALE && post.data && !post.data.draft
+      ? [
+          {
+            file: post.file,
+            title: post.data.title,
+            nextReview: post.data.nextReview && isoDay(post.data.nextReview),
+            reviewed: post.data.reviewed && isoDay(post.data.reviewed),
+          },
+        ]
+      : [],
+  );
+  return { problems, redirects, published, entries, overdue: overdueAmong(reviewDates, now) };
 }
 
 /** Line of a field in a YAML file (1-based), for problems found after the schema check. */
