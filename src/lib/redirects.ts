@@ -69,7 +69,7 @@ const pagePath = (path: string): string => (path.endsWith("/") || /\.[a-z0-9]+$/
  * A page at each old address that sends the browser on at once, for hosts without redirect
  * rules: the same page, byte for byte, as Astro writes for an entry of its `redirects` config
  * (astro/dist/core/routing/3xx.js, with HTML compression). The build writes them itself because
- * the content check, which lists the old addresses, runs while Astro builds.
+ * the content check, which lists the old addresses, ends after Astro has read its config.
  */
 export function writeRedirectPages(
   outDir: string,

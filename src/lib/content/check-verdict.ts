@@ -1,9 +1,13 @@
 /**
  * The content check's verdict, awaited by the content loaders. In `astro build` and `astro sync`
- * the check runs in a worker while Astro goes on with its own set-up and reads the content; each
- * collection's loader then waits for the verdict before it returns, so a build with a content
- * mistake stops, with the check's messages, before any page is built
+ * the check runs in a worker while Astro sets itself up; each collection's loader waits for the
+ * verdict before it reads a file, so a build with a content mistake stops with the check's
+ * messages (not Astro's own, without line numbers) before any content is loaded or page built
  * (src/integrations/content-guard.ts).
+ *
+ * The loaders wait before reading rather than while: reading beside the check was about 2 s
+ * faster on 1,000 cold .md pages, but both heaps then lived at once and the build peaked about
+ * 300 MiB higher (1,549 vs 1,245 MiB, one build each, sampled every 0.5 s).
  */
 import type { Loader, LoaderContext } from "astro/loaders";
 
@@ -22,22 +26,13 @@ export function announceCheck(verdict: Promise<void>): void {
 /** The running check's verdict; resolved at once when no check runs (tests, `astro dev`). */
 export const checkVerdict = (): Promise<void> => slot[VERDICT_KEY] ?? Promise.resolve();
 
-/**
- * `loader`, returning only once the content check has passed. When the loader itself fails first
- * (Astro's own schema or YAML error, without the check's line numbers and fixes), the check's
- * verdict comes first: its list of mistakes is what the editor should read.
- */
+/** `loader`, reading content only once the content check has passed; failing with the check's error if not. */
 export function afterContentCheck(loader: Loader): Loader {
   return {
     ...loader,
     load: async (context: LoaderContext) => {
-      try {
-        await loader.load(context);
-      } catch (error) {
-        await checkVerdict();
-        throw error;
-      }
       await checkVerdict();
+      await loader.load(context);
     },
   };
 }
