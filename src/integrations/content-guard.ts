@@ -5,7 +5,7 @@
  * writes the old blog addresses it found as redirect files for hosts (dist/_redirects for
  * Netlify and Cloudflare Pages, dist/_redirects.nginx for deploy/nginx.conf).
  */
-import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import type { AstroIntegration } from "astro";
 import { AstroError } from "astro/errors";
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -19,14 +19,7 @@ import {
   type ContentReport,
   type ValidateOptions,
 } from "../lib/validate/index.ts";
-import {
-  netlifyRedirects,
-  nginxRedirects,
-  placeNotFoundPages,
-  writeRedirectPages,
-  type Redirect,
-} from "../lib/redirects.ts";
-import { announceCheck } from "../lib/content/check-verdict.ts";
+import { netlifyRedirects, nginxRedirects, placeNotFoundPages, type Redirect } from "../lib/redirects.ts";
 import { withBase } from "../lib/urls.ts";
 import { contentDir } from "../lib/paths.ts";
 
@@ -37,11 +30,9 @@ import { contentDir } from "../lib/paths.ts";
 export interface CheckedContent {
   /** The posts this build publishes in every language, each with its `locale`. */
   published: ContentReport["published"];
-  /** Settles when the check has run (and `published` is filled); rejects when the content has mistakes. */
-  checked: Promise<void>;
 }
 
-export const checkedContent = (): CheckedContent => ({ published: [], checked: Promise.resolve() });
+export const checkedContent = (): CheckedContent => ({ published: [] });
 
 type BuildReport = Pick<ContentReport, "problems" | "redirects" | "published" | "overdue">;
 
@@ -81,52 +72,47 @@ async function inspect(options: ValidateOptions): Promise<BuildReport> {
 export default function contentGuard(content: CheckedContent): AstroIntegration {
   let redirects: Redirect[] = [];
   let base = "/";
-  let site: string | undefined;
-  let verdict: Promise<void> = Promise.resolve();
   return {
     name: "patient-guides:content-guard",
     hooks: {
       "astro:config:setup": async ({ command, logger, config, updateConfig }) => {
         if (command === "preview") return;
         base = config.base;
-        site = config.site;
         const started = performance.now();
-        const options = { contentDir: contentDir(), includeUnpublished: command === "dev" };
-        if (command === "dev") {
-          // The dev server reports mistakes and keeps serving, and Astro sends the old addresses on.
-          const report = await inspect(options);
-          reportCheck(report, { logger, started, stop: false });
-          redirects = report.redirects;
-          updateConfig({ redirects: Object.fromEntries(redirects.map(({ from, to }) => [from, withBase(to, base)])) });
-          content.published = report.published;
-          return;
-        }
-        // `astro build` and `astro sync`: the check runs in a worker while Astro sets itself up;
-        // the content loaders wait for its verdict (src/lib/content/check-verdict.ts), so no
-        // content is loaded and no page built from content with mistakes. At 1,000 pages the
-        // check takes 3-4 s, and Astro's set-up about 2 s of it.
-        verdict = inspectInWorker(options).then((report) => {
-          redirects = report.redirects;
-          content.published = report.published;
-          reportCheck(report, { logger, started, stop: true });
-          if (command === "build") {
-            for (const page of report.overdue) {
-              logger.warn(
-                `${page.file}: review was due ${page.due}. Check the page and set a new nextReview (npm run reviews).`,
-              );
-            }
+        const report = await inspect({ contentDir: contentDir(), includeUnpublished: command === "dev" });
+        const problems = report.problems.filter(isError);
+        const warnings = report.problems.filter((problem) => !isError(problem));
+        redirects = report.redirects;
+        // Astro writes a page at each old address that sends the browser on (for hosts without
+        // redirect rules); the host files below give the others a real 301.
+        updateConfig({ redirects: Object.fromEntries(redirects.map(({ from, to }) => [from, withBase(to, base)])) });
+        content.published = report.published;
+        if (problems.length > 0) {
+          logger.error(`\n${formatReport(problems)}`);
+          if (command !== "dev") {
+            throw new AstroError(
+              `Content check failed: ${problems.length} problem${problems.length === 1 ? "" : "s"}, listed above with file, line and fix.`,
+              "Run `npm run validate` to check content without building.",
+            );
           }
-        });
-        announceCheck(verdict);
-        content.checked = verdict;
+        } else if (warnings.length > 0) {
+          logger.warn(`\n${formatReport(warnings)}`);
+          logger.info(
+            `content check passed with ${warnings.length} warning${warnings.length === 1 ? "" : "s"} (${Math.round(performance.now() - started)} ms)`,
+          );
+        } else {
+          logger.info(`content check passed (${Math.round(performance.now() - started)} ms)`);
+        }
+        if (command === "build") {
+          for (const page of report.overdue) {
+            logger.warn(
+              `${page.file}: review was due ${page.due}. Check the page and set a new nextReview (npm run reviews).`,
+            );
+          }
+        }
       },
-      // The loaders have waited for the check already; this keeps a build from going on without it.
-      "astro:build:start": () => verdict,
       "astro:build:done": ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        // Hosts without redirect rules get a page at each old address that sends the browser on;
-        // the host files below give the others a real 301.
-        writeRedirectPages(out, redirects, { base, site });
         writeFileSync(`${out}/_redirects`, netlifyRedirects(redirects, base));
         writeFileSync(`${out}/_redirects.nginx`, nginxRedirects(redirects, base));
         placeNotFoundPages(out);
@@ -134,28 +120,4 @@ export default function contentGuard(content: CheckedContent): AstroIntegration 
       },
     },
   };
-}
-
-/** Logs the check's findings; with `stop`, mistakes end the build (the dev server goes on). */
-function reportCheck(
-  report: BuildReport,
-  { logger, started, stop }: { logger: AstroIntegrationLogger; started: number; stop: boolean },
-): void {
-  const problems = report.problems.filter(isError);
-  const warnings = report.problems.filter((problem) => !isError(problem));
-  const took = `${Math.round(performance.now() - started)} ms`;
-  if (problems.length > 0) {
-    logger.error(`\n${formatReport(problems)}`);
-    if (stop) {
-      throw new AstroError(
-        `Content check failed: ${problems.length} problem${problems.length === 1 ? "" : "s"}, listed above with file, line and fix.`,
-        "Run `npm run validate` to check content without building.",
-      );
-    }
-  } else if (warnings.length > 0) {
-    logger.warn(`\n${formatReport(warnings)}`);
-    logger.info(`content check passed with ${warnings.length} warning${warnings.length === 1 ? "" : "s"} (${took})`);
-  } else {
-    logger.info(`content check passed (${took})`);
-  }
 }
