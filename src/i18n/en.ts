@@ -53,7 +53,7 @@ export const en = {
     keys: " Press / to come back to this box, Escape to clear it.",
     noScript: "Search needs JavaScript, which is off in this browser.",
     noScriptBrowse: "Browse every topic and page below instead.",
-    filters: "Filter results by type or topic",
+    filters: "Filter by type or topic",
     typeLegend: "Type of page",
     topicLegend: "Topic",
     resultsLabel: "Search results",

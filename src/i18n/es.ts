@@ -48,7 +48,7 @@ export const es: UiStrings = {
     keys: " Pulse / para volver a este cuadro y Escape para borrarlo.",
     noScript: "La búsqueda necesita JavaScript, que está desactivado en este navegador.",
     noScriptBrowse: "Puede explorar abajo todos los temas y páginas.",
-    filters: "Filtrar los resultados por tipo o tema",
+    filters: "Filtrar por tipo o tema",
     typeLegend: "Tipo de página",
     topicLegend: "Tema",
     resultsLabel: "Resultados de la búsqueda",

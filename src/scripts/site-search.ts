@@ -83,7 +83,10 @@ const SECTIONS_SHOWN = 3;
 /** Words in an excerpt (about: it may run on to finish its sentence); a glossary entry shows whole. */
 const EXCERPT_WORDS = 26;
 const DEFINITION_WORDS = 80;
-/** Wait this long after the last keystroke before announcing the count, so typing is not read aloud. */
+/**
+ * Wait this long after the last keystroke before the live region announces the count, so typing
+ * is not read aloud. The visible count does not wait: it belongs with the results it counts.
+ */
 const ANNOUNCE_DELAY_MS = 700;
 /**
  * Queries of one or two letters match almost every word; they run only when the reader stops
@@ -115,6 +118,7 @@ export class SiteSearch extends HTMLElement {
   #messages!: SearchMessages;
   #dates!: Intl.DateTimeFormat;
   #input!: HTMLInputElement;
+  #count!: HTMLElement;
   #status!: HTMLElement;
   #list!: HTMLOListElement;
   #filters!: HTMLDetailsElement;
@@ -131,13 +135,14 @@ export class SiteSearch extends HTMLElement {
   connectedCallback(): void {
     const part = <T extends Element>(selector: string) => this.querySelector<T>(selector);
     const input = part<HTMLInputElement>('input[name="q"]');
+    const count = part<HTMLElement>(".site-search__count");
     const status = part<HTMLElement>('[role="status"]');
     const list = part<HTMLOListElement>(".site-search__results");
     const filters = part<HTMLDetailsElement>(".site-search__filters");
     const more = part<HTMLButtonElement>(".site-search__more");
     const spelling = part<HTMLElement>(".site-search__spelling");
     const none = part<HTMLElement>(".site-search__none");
-    if (!input || !status || !list || !filters || !more || !spelling || !none) return;
+    if (!input || !count || !status || !list || !filters || !more || !spelling || !none) return;
     try {
       this.#messages = JSON.parse(this.dataset.messages ?? "") as SearchMessages;
       this.#dates = dateFormat(this.#messages.dates);
@@ -145,8 +150,9 @@ export class SiteSearch extends HTMLElement {
       // The page always carries its messages; without them the form still searches by reloading.
       return;
     }
-    [this.#input, this.#status, this.#list, this.#filters, this.#more, this.#spelling, this.#none] = [
+    [this.#input, this.#count, this.#status, this.#list, this.#filters, this.#more, this.#spelling, this.#none] = [
       input,
+      count,
       status,
       list,
       filters,
@@ -296,7 +302,8 @@ export class SiteSearch extends HTMLElement {
     this.#setState("done");
     performance.mark("search-rendered");
     performance.measure("search", "search-start", "search-rendered");
-    this.#announce(this.#message(query, ranked.length, correction, suggestion), announceNow);
+    const { visible, spoken } = this.#message(query, ranked.length, correction, suggestion);
+    this.#announce(spoken, announceNow, visible);
   }
 
   #message(
@@ -304,15 +311,21 @@ export class SiteSearch extends HTMLElement {
     total: number,
     correction: { query: string } | undefined,
     suggestion: string | undefined,
-  ): string {
+  ): { visible: string; spoken: string } {
     const say = this.#messages;
     if (total === 0) {
       const didYouMean = suggestion ? fill(say.didYouMeanSentence, suggestion) : "";
-      return `${fill(say.noResults, query)}${didYouMean}${fill(say.noResultsHelp, this.dataset.phone ?? "")}`;
+      const none = `${fill(say.noResults, query)}${didYouMean}${fill(say.noResultsHelp, this.dataset.phone ?? "")}`;
+      return { visible: none, spoken: none };
     }
     const count = total === 1 ? say.oneResult : fill(say.manyResults, String(total));
+    const found = correction
+      ? fill(say.resultsForCorrected, count, correction.query, query)
+      : fill(say.resultsFor, count, query);
+    // Listeners are told how many follow; on screen the results and "Show more" say it, and
+    // on a phone with large text the line would push the first result off the screen.
     const shown = total > RESULTS_PER_BATCH ? fill(say.showingBest, String(RESULTS_PER_BATCH)) : "";
-    return `${correction ? fill(say.resultsForCorrected, count, correction.query, query) : fill(say.resultsFor, count, query)}${shown}`;
+    return { visible: found, spoken: `${found}${shown}` };
   }
 
   /** “Showing results for pathology. Search instead for pathalogy.”, when a word was corrected. */
@@ -384,8 +397,10 @@ export class SiteSearch extends HTMLElement {
     document.body.classList.remove("has-search-results");
   }
 
-  #announce(message: string, now: boolean): void {
+  /** Shows the message (or its visible form) at once; the live region reads it now or once typing pauses. */
+  #announce(message: string, now: boolean, visible = message): void {
     clearTimeout(this.#announceTimer);
+    this.#count.textContent = visible;
     if (now) this.#status.textContent = message;
     else this.#announceTimer = setTimeout(() => (this.#status.textContent = message), ANNOUNCE_DELAY_MS);
   }

@@ -2,7 +2,7 @@ import { AXE_TAGS, axeOn } from "../../scripts/lib/axe.ts";
 import { expect, test, type Page } from "@playwright/test";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { DIST, builtPages, publishedIds } from "./site";
+import { DIST, builtPages, largeText, publishedIds } from "./site";
 import { indexedRecords, indexedUrls } from "../search-index";
 import { SEARCH_SETS, loadSearchCases } from "../search-quality";
 
@@ -210,8 +210,68 @@ test.describe("the search page", () => {
     await expect(status).toHaveText(/^\d+ results? for “HIPAA”/);
     expect(await resultPaths(page)).toContain("/guides/medical-records/");
     await expect(page.getByText("Search needs JavaScript")).toBeHidden();
-    await expect(page.getByText("Press / to come back to this box")).toBeVisible();
+    // The tips make room for the results once a search runs, and stay the box's description.
+    await expect(page.getByText("Press / to come back to this box")).toBeHidden();
+    await expect(page.getByRole("searchbox")).toHaveAccessibleDescription(/Press \/ to come back to this box/);
   });
+
+  test("on a 390 px phone at 200% text the count shows with the results, which stay put when it is read out", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await largeText(page);
+    await page.goto("/search/");
+    const list = page.locator(".site-search__results");
+    // The moment the first result appears: what the count says then and where that result is.
+    const firstSight = list.evaluate(
+      (element) =>
+        new Promise<{ count: string; spoken: string; top: number }>((resolve) => {
+          new MutationObserver((_, observer) => {
+            const first = element.querySelector("a");
+            if (!first) return;
+            observer.disconnect();
+            resolve({
+              count: document.querySelector(".site-search__count")?.textContent ?? "",
+              spoken: document.querySelector("site-search [role=status]")?.textContent ?? "",
+              top: first.getBoundingClientRect().top,
+            });
+          }).observe(element, { childList: true });
+        }),
+    );
+    await page.getByRole("searchbox").fill("second opinion");
+    const shown = await firstSight;
+    expect(shown.count).toMatch(/^\d+ results for “second opinion”\.$/);
+    expect(shown.spoken, "the live region waits for typing to pause").toBe("");
+    // Listeners also hear how many are shown; on screen the five results and "Show more" say it.
+    await expect(page.getByRole("status")).toHaveText(`${shown.count} Showing the best 5.`);
+    const top = await list
+      .locator("a")
+      .first()
+      .evaluate((link) => link.getBoundingClientRect().top);
+    expect(top, "top of the first result once the count is read out").toBeCloseTo(shown.top, 0);
+  });
+
+  for (const [path, query] of [
+    ["/search/", "second opinion"],
+    ["/es/search/", "segunda opinión"],
+  ] as const) {
+    test(`${path}: on a 390 x 844 phone at 200% text, a search sent from another page shows its first result on the first screen`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await largeText(page);
+      await page.goto(`${path}?q=${encodeURIComponent(query)}`);
+      await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
+      const first = page.locator(".site-search__results a").first();
+      // Its title's first line, not just its top edge, is on the screen.
+      const { top, line } = await first.evaluate((link) => ({
+        top: link.getBoundingClientRect().top,
+        line: Number.parseFloat(getComputedStyle(link).lineHeight),
+      }));
+      expect(top + line, "bottom of the first result's first line").toBeLessThanOrEqual(844);
+      await expect(page.getByRole("searchbox")).toHaveValue(query);
+    });
+  }
 
   test("keeps the query in the URL as the reader types, and Back brings the results back", async ({ page }) => {
     await page.goto("/search/");
@@ -265,7 +325,7 @@ test.describe("the search page", () => {
     await page.goto("/search/");
     await searchFor(page, "second opinion");
     const all = await page.locator(".search-result").count();
-    await page.getByText("Filter results by type or topic").click();
+    await page.getByText("Filter by type or topic").click();
     await page.getByRole("group", { name: "Type of page" }).getByRole("checkbox", { name: "Articles" }).check();
     await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
     await expect(page.locator(".search-result__meta")).not.toHaveCount(0);
@@ -467,7 +527,7 @@ test.describe("search in Spanish", () => {
     await page.goto("/es/search/?q=historial");
     await expect(page.locator("html")).toHaveAttribute("lang", "es");
     await expect(page).toHaveTitle(/^Buscar/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buscar");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buscar en las guías y los artículos");
     await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
     await expect(page.getByRole("status")).toHaveText(/^\d+ resultados? para “historial”\./);
     await expect(page.getByRole("list", { name: "Resultados de la búsqueda" })).toBeVisible();
@@ -548,7 +608,7 @@ test.describe("search in Spanish", () => {
   test("the type filter uses the Spanish names", async ({ page }) => {
     await page.goto("/es/search/");
     await buscar(page, "segunda opinión");
-    await page.getByText("Filtrar los resultados por tipo o tema").click();
+    await page.getByText("Filtrar por tipo o tema").click();
     await page.getByRole("group", { name: "Tipo de página" }).getByRole("checkbox", { name: "Artículos" }).check();
     await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
     await expect(page.locator(".search-result__meta")).not.toHaveCount(0);
