@@ -79,7 +79,12 @@ export default function contentGuard(content: CheckedContent): AstroIntegration 
         if (command === "preview") return;
         base = config.base;
         const started = performance.now();
-        const report = await inspect({ contentDir: contentDir(), includeUnpublished: command === "dev" });
+        const report = await inspect({
+          contentDir: contentDir(),
+          includeUnpublished: command === "dev",
+          // Kept with Astro's own cache, which CI restores between runs.
+          cacheFile: resolve(fileURLToPath(config.cacheDir), "content-check.bin"),
+        });
         const problems = report.problems.filter(isError);
         const warnings = report.problems.filter((problem) => !isError(problem));
         redirects = report.redirects;

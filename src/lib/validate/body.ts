@@ -32,12 +32,30 @@ export interface BodyContext {
   /** Address prefix of this language's pages, for messages (default none; Spanish "/es"). */
   pathPrefix?: string;
   /**
-   * When given, links to pages on the site are checked later: each check is handed here, to run
-   * once `routes` and `unpublished` list every page. The content check reads each post once and
+   * When given, links to pages on the site are checked later: each link is handed here, to check
+   * with `checkPageLink` once every page is known. The content check reads each post once and
    * checks its body then, before it has seen the pages the body links to.
    */
-  checkPageLinksLater?: (check: () => Problem[]) => void;
+  checkPageLinksLater?: (link: PageLink) => void;
 }
+
+/**
+ * A link to a page of the site, as plain data: the syntax tree need not stay in memory until
+ * every page is known, and a thread that read the post can hand it on.
+ */
+export interface PageLink {
+  file: string;
+  line: number | undefined;
+  /** The address without its fragment, as written. */
+  path: string;
+  fragment: string | undefined;
+  field: string;
+  /** Address prefix of the linking page's language, for messages. */
+  pathPrefix: string | undefined;
+}
+
+/** The pages a link may point to, and those that exist but will not be built. */
+export type SitePages = Pick<BodyContext, "routes" | "unpublished">;
 
 import { LAYOUT_IDS, citeAnchor, sourceAnchor, termAnchor } from "../page-ids.ts";
 import {
@@ -390,10 +408,10 @@ function checkLink(url: string, node: RootContent, field: string, context: BodyC
   } else if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
     add(node, field, `links of this kind (${trimmed.split(":")[0]}:) are not allowed`, "use an https:// address");
   } else if (trimmed.startsWith("#")) {
-    checkPageLink(context.path, trimmed.slice(1), node, field, context, add);
+    linkToPage(context.path, trimmed.slice(1), node, field, context, add);
   } else if (trimmed.startsWith("/")) {
     const [path = "", fragment] = trimmed.split("#", 2);
-    checkPageLink(path, fragment, node, field, context, add);
+    linkToPage(path, fragment, node, field, context, add);
   } else if (field === "image") {
     return;
   } else {
@@ -406,7 +424,8 @@ function checkLink(url: string, node: RootContent, field: string, context: BodyC
   }
 }
 
-function checkPageLink(
+/** A link to a page of the site: checked now, or handed on to check once every page is known. */
+function linkToPage(
   path: string,
   fragment: string | undefined,
   node: RootContent,
@@ -414,21 +433,32 @@ function checkPageLink(
   context: BodyContext,
   add: Add,
 ): void {
-  const { checkPageLinksLater, ...now } = context;
-  if (checkPageLinksLater) {
-    // Only the line is kept, not the node: the syntax tree need not stay in memory until then.
-    const at = { type: "text", value: "", position: node.position } as RootContent;
-    checkPageLinksLater(() => {
-      const found: Problem[] = [];
-      checkPageLink(path, fragment, at, field, now, adder(context.file, found));
-      return found;
-    });
-    return;
-  }
+  const link: PageLink = {
+    file: context.file,
+    line: node.position?.start.line,
+    path,
+    fragment,
+    field,
+    pathPrefix: context.pathPrefix,
+  };
+  if (context.checkPageLinksLater) context.checkPageLinksLater(link);
+  else for (const problem of checkPageLink(link, context)) add(node, problem.field, problem.message, problem.fix);
+}
+
+/** Problems of a link to a page of the site: the page must be published, and the section on it. */
+export function checkPageLink(link: PageLink, pages: SitePages): Problem[] {
+  const { path, fragment, field } = link;
+  const found: Problem[] = [];
+  const add = adder(link.file, found);
+  const node = {
+    type: "text",
+    value: "",
+    position: link.line ? { start: { line: link.line } } : undefined,
+  } as RootContent;
   const withoutQuery = path.split("?")[0] ?? path;
   const normalized =
     withoutQuery.endsWith("/") || /\.[a-z0-9]+$/i.test(withoutQuery) ? withoutQuery : `${withoutQuery}/`;
-  const unpublished = context.unpublished.get(normalized);
+  const unpublished = pages.unpublished.get(normalized);
   if (unpublished) {
     add(
       node,
@@ -436,25 +466,25 @@ function checkPageLink(
       `${normalized} is ${unpublished}, so it will not be on the site`,
       "link to a published page, or publish that one first",
     );
-    return;
+    return found;
   }
-  if (!context.routes.has(normalized)) {
+  if (!pages.routes.has(normalized)) {
     // Suggest a page in the language the link points to: /es/guides/x/ is no answer to /guides/y/.
     const { locale } = splitLocale(normalized);
     const guess = didYouMean(
       normalized,
-      [...context.routes.keys()].filter((route) => splitLocale(route).locale === locale),
+      [...pages.routes.keys()].filter((route) => splitLocale(route).locale === locale),
     );
     add(
       node,
       field,
       `there is no page at ${normalized}${guess ? ` (did you mean ${guess}?)` : ""}`,
-      `check the address; page addresses end with a slash, e.g. ${context.pathPrefix ?? ""}/guides/medical-records/`,
+      `check the address; page addresses end with a slash, e.g. ${link.pathPrefix ?? ""}/guides/medical-records/`,
     );
-    return;
+    return found;
   }
-  if (!fragment) return;
-  const ids = context.routes.get(normalized);
+  if (!fragment) return found;
+  const ids = pages.routes.get(normalized);
   if (ids && !ids.has(decodeURIComponent(fragment))) {
     const sections = [...ids].filter((id) => !LAYOUT_IDS.includes(id) && !/^(source|cite|term)-/.test(id));
     const guess = didYouMean(fragment, sections);
@@ -465,6 +495,7 @@ function checkPageLink(
       `link to one of its sections: ${sections.map((id) => `#${id}`).join(", ") || "(none)"}`,
     );
   }
+  return found;
 }
 
 /** `{/* a note to other editors *\/}`: the one kind of curly-brace expression posts may have. */

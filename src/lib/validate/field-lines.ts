@@ -12,11 +12,31 @@ const SEPARATOR = "\u0000";
 const keyOf = (path: FieldPath) => path.join(SEPARATOR);
 
 /**
+ * Each written field's line (1-based, in the YAML text), as plain data: a thread that checked
+ * the file can hand it to the one that reports (src/lib/validate/index.ts `checkPosts`).
+ */
+export type FieldLineTable = Map<string, number>;
+
+/**
  * The line (1-based, in the YAML text) of the field at `path`, or of its nearest parent that is
  * written; undefined when none is.
  */
 export function fieldLines(doc: Document, lineCounter: LineCounter): (path: FieldPath) => number | undefined {
-  const lines = new Map<string, number>();
+  const table = fieldLineTable(doc, lineCounter);
+  return (path) => lineInTable(table, path);
+}
+
+/** The line of the field at `path` in a table, or of its nearest parent that is written. */
+export function lineInTable(table: FieldLineTable, path: FieldPath): number | undefined {
+  for (let depth = path.length; depth > 0; depth--) {
+    const line = table.get(keyOf(path.slice(0, depth)));
+    if (line !== undefined) return line;
+  }
+  return undefined;
+}
+
+export function fieldLineTable(doc: Document, lineCounter: LineCounter): FieldLineTable {
+  const lines: FieldLineTable = new Map();
   const record = (node: unknown, key: string) => {
     const range = (node as { range?: [number, number, number] } | null)?.range;
     // The first occurrence wins, as Document.getIn finds it.
@@ -39,11 +59,5 @@ export function fieldLines(doc: Document, lineCounter: LineCounter): (path: Fiel
     }
   };
   walk(doc.contents, "");
-  return (path) => {
-    for (let depth = path.length; depth > 0; depth--) {
-      const line = lines.get(keyOf(path.slice(0, depth)));
-      if (line !== undefined) return line;
-    }
-    return undefined;
-  };
+  return lines;
 }

@@ -4,7 +4,7 @@
  * build uses, with each zod issue turned into a sentence and a fix.
  */
 import { LineCounter, parseDocument } from "yaml";
-import { fieldLines, type FieldPath } from "./field-lines.ts";
+import { fieldLineTable, lineInTable, type FieldLineTable, type FieldPath } from "./field-lines.ts";
 import { z } from "astro/zod";
 import {
   ISO_DATE,
@@ -73,6 +73,19 @@ interface Located {
   firstLine: number;
 }
 
+/** Lines of a post's frontmatter fields in the post's file, as plain data (see FieldLineTable). */
+export interface PostLines {
+  /** Lines before the frontmatter's first line. */
+  offset: number;
+  table: FieldLineTable;
+}
+
+/** The line of a frontmatter field in the post's file (that of the frontmatter's start when it is not written). */
+export const postLineOf =
+  (lines: PostLines) =>
+  (path: FieldPath): number =>
+    lines.offset + (lineInTable(lines.table, path) ?? 0);
+
 /**
  * Checks one post's frontmatter. Returns the problems and, when there are none, the parsed data
  * (dates as Dates), so later checks can use sources, topics and dates.
@@ -82,14 +95,14 @@ export function checkFrontmatter(
   collection: PostCollection,
   known: KnownIds,
   where: Located,
-): { problems: Problem[]; data?: PostData; lineOf: (path: readonly (string | number)[]) => number } {
+): { problems: Problem[]; data?: PostData; lineOf: (path: FieldPath) => number; lines: PostLines } {
   const problems: Problem[] = [];
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number | undefined) =>
     offset === undefined ? where.firstLine - 1 : where.firstLine + lineCounter.linePos(offset).line - 1;
-  const linesInYaml = fieldLines(doc, lineCounter);
-  const lineOf = (path: FieldPath): number => where.firstLine - 1 + (linesInYaml(path) ?? 0);
+  const lines: PostLines = { offset: where.firstLine - 1, table: fieldLineTable(doc, lineCounter) };
+  const lineOf = postLineOf(lines);
   const add = (path: readonly (string | number)[], message: string, fix: string) =>
     problems.push({ file: where.file, line: lineOf(path), field: fieldName(path), message, fix });
 
@@ -101,7 +114,7 @@ export function checkFrontmatter(
       message: "the file has no frontmatter (the block between two --- lines at the top)",
       fix: "copy the frontmatter of an existing post and change its values, or run `npm run new`",
     });
-    return { problems, lineOf };
+    return { problems, lineOf, lines };
   }
   for (const error of doc.errors) {
     problems.push({
@@ -112,12 +125,12 @@ export function checkFrontmatter(
       fix: "check the indentation and quotes on that line; text with a colon in it needs quotes",
     });
   }
-  if (problems.length) return { problems, lineOf };
+  if (problems.length) return { problems, lineOf, lines };
 
   const raw: unknown = doc.toJS();
   if (!isRecord(raw)) {
     add([], "the frontmatter is not a list of `field: value` lines", "write one `field: value` per line");
-    return { problems, lineOf };
+    return { problems, lineOf, lines };
   }
 
   // Dates first, on the raw text: YAML would silently turn 2025-02-30 into March 2.
@@ -140,7 +153,8 @@ export function checkFrontmatter(
   }
 
   const parsed = validatorSchema(collection, known).safeParse(raw, { reportInput: true });
-  if (parsed.success) return problems.length ? { problems, lineOf } : { problems, data: parsed.data, lineOf };
+  if (parsed.success)
+    return problems.length ? { problems, lineOf, lines } : { problems, data: parsed.data, lineOf, lines };
 
   for (const issue of parsed.error.issues) {
     const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
@@ -148,7 +162,7 @@ export function checkFrontmatter(
     const { message, fix } = explainIssue(issue, path, collection, known);
     add(path, message, fix);
   }
-  return { problems, lineOf };
+  return { problems, lineOf, lines };
 }
 
 function dateProblem(value: unknown): { message: string; fix: string } | undefined {

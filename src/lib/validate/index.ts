@@ -3,12 +3,13 @@
  * mistake at once, each with file, line, field and fix. Runs before every build (see
  * src/integrations/content-guard.ts), from `npm run validate`, and in the fixture tests.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { LineCounter, parse as parseYaml, parseDocument } from "yaml";
 import { fieldLines } from "./field-lines.ts";
 import type { z } from "astro/zod";
-import { fileFacts, findContentFiles, loadedFiles, readMdx } from "../content/index.ts";
+import { fileFacts, findContentFiles, keepFacts, loadedFiles, readMdx, type ContentFile } from "../content/index.ts";
+import { checkCacheKey, openCheckCache, type PostCheckCache } from "./check-cache.ts";
 import { authorSchema, glossarySchema, topicSchema } from "../schema.ts";
 import { isVisible } from "../posts.ts";
 import { formatDate, isoDay } from "../dates.ts";
@@ -18,9 +19,25 @@ import { DEFAULT_LOCALE, LOCALE_INFO, localePath, type Locale } from "../i18n.ts
 import { GLOSSARY_LETTERS, letterAnchor } from "../page-ids.ts";
 import { authorPath, glossaryPath, postPath, topicPath } from "../urls.ts";
 import { staticRoutes } from "../routes.ts";
-import { checkFrontmatter, fieldName, type PostData } from "./frontmatter.ts";
+import {
+  checkFrontmatter,
+  fieldName,
+  postLineOf,
+  type KnownIds,
+  type PostData,
+  type PostLines,
+} from "./frontmatter.ts";
 import type { Root } from "mdast";
-import { checkBody, citedSourceIds, outline, pageIds, type BodyOutline, type RouteIndex } from "./body.ts";
+import {
+  checkBody,
+  checkPageLink,
+  citedSourceIds,
+  outline,
+  pageIds,
+  type BodyOutline,
+  type PageLink,
+  type RouteIndex,
+} from "./body.ts";
 import type { Problem } from "./problems.ts";
 import { plainLanguageWarnings } from "./plain-language.ts";
 import { checkTranslations, type ContentEntry } from "./translations.ts";
@@ -57,9 +74,12 @@ export interface ValidateOptions {
   now?: Date;
   /** Dev server: drafts and scheduled posts are pages too. */
   includeUnpublished?: boolean;
+  /** Where to keep each post's findings between runs (check-cache.ts); none: every post is checked. */
+  cacheFile?: string;
 }
 
-interface LoadedPost {
+/** A post as its check leaves it: plain data, so a worker that checked it can hand it back. */
+export interface CheckedPost {
   file: string;
   absolute: string;
   collection: PostCollection;
@@ -70,8 +90,26 @@ interface LoadedPost {
   /** Ids on the page, once its body is read (undefined: the file cannot be read as MDX). */
   ids?: Set<string>;
   data?: PostData;
-  /** Line of a frontmatter field, for problems found after the frontmatter check. */
-  lineOf?: (path: readonly (string | number)[]) => number;
+  /** Lines of its frontmatter fields, for problems found after the frontmatter check. */
+  lines?: PostLines;
+}
+
+/** What checking a post needs to know of the rest of the content: its data files, read first. */
+export interface ContentFacts {
+  /** Terms, aliases and ids of the English glossary, which the plain-language check accepts. */
+  glossaryWords: Set<string>;
+  /** Authors with clinical credentials: only they may be named as a page's reviewer. */
+  credentialed: Set<string>;
+  glossaryIds: Record<Locale, Set<string>>;
+  /** A translation names the English authors and topics, as the build does. */
+  known: KnownIds;
+}
+
+/** What the check of some posts found: the posts, their own problems and their links to other pages. */
+export interface PostsChecked {
+  posts: CheckedPost[];
+  problems: Problem[];
+  links: PageLink[];
 }
 
 type DataCollection = keyof typeof DATA_COLLECTIONS;
@@ -103,6 +141,36 @@ export interface ContentReport {
 
 /** The content check, plus what it learned that the build needs next (the redirects). */
 export function inspectContent(options: ValidateOptions): ContentReport {
+  const check = startCheck(options);
+  const cache = options.cacheFile
+    ? openCheckCache(options.cacheFile, checkCacheKey(check.facts, check.root))
+    : undefined;
+  const checked = checkPosts(check.posts, check.facts, check.root, cache);
+  cache?.save();
+  return finishCheck(check, [checked]);
+}
+
+/** The content check's first step: its data files (authors, topics, glossary) and the posts to check. */
+export interface CheckStart {
+  root: string;
+  now: Date;
+  includeUnpublished: boolean;
+  locales: Locale[];
+  /** Problems of the data files. */
+  problems: Problem[];
+  /** The data files' entries, for the translation checks. */
+  entries: ContentEntry[];
+  dataIds: Record<Locale, Record<DataCollection, string[]>>;
+  facts: ContentFacts;
+  /** Every file in the articles and guides folders of each language, in the order problems are reported. */
+  posts: ContentFile[];
+}
+
+/**
+ * Reads the data files and lists the posts. The posts can then be checked in parts, in other
+ * threads (`checkPosts`), before `finishCheck` checks what spans them (links, addresses, translations).
+ */
+export function startCheck(options: ValidateOptions): CheckStart {
   const root = options.root ?? process.cwd();
   const contentDir = resolve(root, options.contentDir);
   const now = options.now ?? new Date();
@@ -121,7 +189,6 @@ export function inspectContent(options: ValidateOptions): ContentReport {
     es: { authors: [], topics: [], glossary: [] },
   };
   const glossaryWords = new Set<string>();
-  /** Authors with clinical credentials: only they may be named as a page's reviewer. */
   const credentialed = new Set<string>();
   for (const locale of locales) {
     const { label } = LANGUAGE_FOLDERS[locale];
@@ -192,30 +259,55 @@ export function inspectContent(options: ValidateOptions): ContentReport {
     }
   }
 
-  // Bodies and images, checked when each post is read (its only read): links to other pages are
-  // checked once every page is known (pendingLinks), so no syntax tree is kept until then.
-  const glossaryIds = { en: new Set(dataIds.en.glossary), es: new Set(dataIds.es.glossary) };
-  const routes: RouteIndex = new Map();
-  const unpublished = new Map<string, string>();
-  const pendingLinks: Array<() => Problem[]> = [];
-  const checkPostBody = (post: LoadedPost & { data: PostData }, tree: Root, body: BodyOutline): void => {
+  return {
+    root,
+    now,
+    includeUnpublished,
+    locales,
+    problems,
+    entries,
+    dataIds,
+    facts: {
+      glossaryWords,
+      credentialed,
+      glossaryIds: { en: new Set(dataIds.en.glossary), es: new Set(dataIds.es.glossary) },
+      known: { authors: dataIds.en.authors, topics: dataIds.en.topics },
+    },
+    posts: locales.flatMap((locale) =>
+      POST_COLLECTIONS.flatMap((collection) =>
+        files.filter((file) => file.locale === locale && file.kind === collection),
+      ),
+    ),
+  };
+}
+
+/**
+ * Checks posts (files from `startCheck`), each on its own: frontmatter, body, images, reading
+ * level. Each file is read once, and its body facts kept for the pages. Links to other pages are
+ * returned to check once every page is known (`finishCheck`), so no syntax tree is kept until then.
+ */
+export function checkPosts(
+  files: readonly ContentFile[],
+  facts: ContentFacts,
+  root: string,
+  cache?: PostCheckCache,
+): PostsChecked {
+  const rel = (path: string) => relative(root, path).split(sep).join("/");
+  const { glossaryWords, credentialed, glossaryIds, known } = facts;
+  const problems: Problem[] = [];
+  const links: PageLink[] = [];
+  const posts: CheckedPost[] = [];
+  const checkPostBody = (
+    post: CheckedPost & { data: PostData },
+    lineOf: (path: readonly (string | number)[]) => number,
+    tree: Root,
+    body: BodyOutline,
+  ): void => {
     const english = post.locale === DEFAULT_LOCALE;
-    if (post.data.hero) {
-      const image = resolve(dirname(post.absolute), post.data.hero.src);
-      if (!existsSync(image)) {
-        problems.push({
-          file: post.file,
-          line: post.lineOf?.(["hero", "src"]),
-          field: "hero.src",
-          message: `there is no image file at ${rel(image)}`,
-          fix: "put the image next to the post and write its file name, e.g. src: ./my-picture.jpg",
-        });
-      }
-    }
     if (post.data.reviewedBy && !credentialed.has(post.data.reviewedBy)) {
       problems.push({
         file: post.file,
-        line: post.lineOf?.(["reviewedBy"]),
+        line: lineOf(["reviewedBy"]),
         field: "reviewedBy",
         message: `the reviewer "${post.data.reviewedBy}" has no \`credentials\` in content/authors/${post.data.reviewedBy}.yaml`,
         fix: "a clinical review names a clinician with credentials (e.g. credentials: MD); add them there, or remove `reviewed` and `reviewedBy`",
@@ -250,7 +342,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
         if (!cited.has(source.id)) {
           problems.push({
             file: post.file,
-            line: post.lineOf?.(["sources", index, "id"]),
+            line: lineOf(["sources", index, "id"]),
             field: `sources[${index}]`,
             message: `the source "${source.id}" is listed but never cited`,
             fix: `cite it after the sentence it supports with <Cite id="${source.id}" />, or remove it from \`sources\``,
@@ -264,9 +356,10 @@ export function inspectContent(options: ValidateOptions): ContentReport {
         path: post.path,
         sourceIds: new Set(post.data.sources.map((source) => source.id)),
         glossaryIds: glossaryIds[post.locale],
-        routes,
-        unpublished,
-        checkPageLinksLater: (check) => pendingLinks.push(check),
+        // Filled in by finishCheck: links to pages are handed back, not checked here.
+        routes: new Map(),
+        unpublished: new Map(),
+        checkPageLinksLater: (link) => links.push(link),
         ...(english
           ? {}
           : {
@@ -278,91 +371,133 @@ export function inspectContent(options: ValidateOptions): ContentReport {
     );
   };
 
-  // Posts: frontmatter first (their sources and dates feed the body checks). A translation names
-  // the English authors and topics (content/authors, content/topics), as the build does.
-  const known = { authors: dataIds.en.authors, topics: dataIds.en.topics };
-  const posts: LoadedPost[] = [];
-  for (const locale of locales) {
+  // One post: frontmatter first (its sources and dates feed the body checks), then its body.
+  const checkPost = ({ absolute, id, locale }: ContentFile, collection: PostCollection, file: string): CheckedPost => {
+    const post: CheckedPost = {
+      file,
+      absolute,
+      collection,
+      id,
+      locale,
+      path: localePath(postPath(collection, id), locale),
+    };
+    posts.push(post);
+    let source: ReturnType<typeof readMdx>;
+    let body: BodyOutline;
+    try {
+      source = readMdx(absolute);
+      body = outline(source.tree);
+      post.ids = body.ids;
+    } catch (error) {
+      const { line, reason } = mdxError(error);
+      problems.push({
+        file,
+        line,
+        field: "MDX",
+        message: `the file cannot be read as MDX: ${reason}`,
+        fix: "check that every <Tag> is closed and that { } and < > are used only for components",
+      });
+      return post;
+    }
+    const result = checkFrontmatter(source.frontmatterText, collection, known, {
+      file,
+      firstLine: source.frontmatterLine,
+    });
+    problems.push(...result.problems);
+    post.lines = result.lines;
+    if (result.data) post.data = result.data;
+    for (const field of ["title", "description"] as const) {
+      if (!result.data?.[field].includes(PLACEHOLDER)) continue;
+      problems.push({
+        file,
+        line: result.lineOf([field]),
+        field,
+        message: `still has the placeholder: ${JSON.stringify(result.data[field])}`,
+        fix: `write the ${field} (in a translation: in Spanish), without ${PLACEHOLDER}`,
+      });
+    }
+    if (post.data) {
+      checkPostBody(post as CheckedPost & { data: PostData }, result.lineOf, source.tree, body);
+      // Kept for the pages, which then need not parse the file again (src/lib/content/entry-facts.ts).
+      fileFacts(absolute, source.tree);
+    }
+    return post;
+  };
+
+  for (const contentFile of files) {
+    const { absolute, name, loaded, locale, kind } = contentFile;
+    const collection = kind as PostCollection;
     const { label } = LANGUAGE_FOLDERS[locale];
-    for (const collection of POST_COLLECTIONS) {
-      for (const { absolute, name, id, loaded } of files.filter(
-        (file) => file.locale === locale && file.kind === collection,
-      )) {
-        const file = rel(absolute);
-        if (name.includes("/")) {
-          problems.push({
-            file,
-            field: "file",
-            message: "posts cannot be in sub-folders",
-            fix: `move it to ${label}/${collection}/${name.split("/").pop()}`,
-          });
-          continue;
-        }
-        if (!loaded) {
-          if (!/^\.|\.(png|jpe?g|webp|avif|svg|gif)$/i.test(name)) {
-            problems.push({
-              file,
-              field: "file",
-              message: "is not an .mdx post, so it will be ignored",
-              fix: "rename it to end in .mdx, or move it out of this folder",
-            });
-          }
-          continue;
-        }
-        const post: LoadedPost = {
+    const file = rel(absolute);
+    if (name.includes("/")) {
+      problems.push({
+        file,
+        field: "file",
+        message: "posts cannot be in sub-folders",
+        fix: `move it to ${label}/${collection}/${name.split("/").pop()}`,
+      });
+      continue;
+    }
+    if (!loaded) {
+      if (!/^\.|\.(png|jpe?g|webp|avif|svg|gif)$/i.test(name)) {
+        problems.push({
           file,
-          absolute,
-          collection,
-          id,
-          locale,
-          path: localePath(postPath(collection, id), locale),
-        };
-        posts.push(post);
-        let source: ReturnType<typeof readMdx>;
-        let body: BodyOutline;
-        try {
-          source = readMdx(absolute);
-          body = outline(source.tree);
-          post.ids = body.ids;
-        } catch (error) {
-          const { line, reason } = mdxError(error);
-          problems.push({
-            file,
-            line,
-            field: "MDX",
-            message: `the file cannot be read as MDX: ${reason}`,
-            fix: "check that every <Tag> is closed and that { } and < > are used only for components",
-          });
-          continue;
-        }
-        const result = checkFrontmatter(source.frontmatterText, collection, known, {
-          file,
-          firstLine: source.frontmatterLine,
+          field: "file",
+          message: "is not an .mdx post, so it will be ignored",
+          fix: "rename it to end in .mdx, or move it out of this folder",
         });
-        problems.push(...result.problems);
-        post.lineOf = result.lineOf;
-        if (result.data) post.data = result.data;
-        for (const field of ["title", "description"] as const) {
-          if (!result.data?.[field].includes(PLACEHOLDER)) continue;
-          problems.push({
-            file,
-            line: result.lineOf([field]),
-            field,
-            message: `still has the placeholder: ${JSON.stringify(result.data[field])}`,
-            fix: `write the ${field} (in a translation: in Spanish), without ${PLACEHOLDER}`,
-          });
-        }
-        if (post.data) {
-          checkPostBody(post as LoadedPost & { data: PostData }, source.tree, body);
-          // Kept for the pages, which then need not parse the file again (src/lib/content/entry-facts.ts).
-          fileFacts(absolute, source.tree);
-        }
+      }
+      continue;
+    }
+    // Its text unchanged since a build that kept its check (check-cache.ts): the same findings.
+    const text = cache && readFileSync(absolute, "utf8");
+    const kept = text === undefined ? undefined : cache?.get(absolute, text);
+    let post: CheckedPost;
+    if (kept) {
+      post = kept.post;
+      posts.push(post);
+      problems.push(...kept.problems);
+      links.push(...kept.links);
+      if (kept.facts) keepFacts([[absolute, { ...fileStamp(absolute), facts: kept.facts }]]);
+    } else {
+      const [problemsBefore, linksBefore] = [problems.length, links.length];
+      post = checkPost(contentFile, collection, file);
+      if (text !== undefined)
+        cache?.set(absolute, text, {
+          post,
+          problems: problems.slice(problemsBefore),
+          links: links.slice(linksBefore),
+          facts: post.data ? fileFacts(absolute) : undefined,
+        });
+    }
+    // On disk beside the post, so checked on every build.
+    if (post.data?.hero) {
+      const image = resolve(dirname(absolute), post.data.hero.src);
+      if (!existsSync(image)) {
+        problems.push({
+          file,
+          line: post.lines && postLineOf(post.lines)(["hero", "src"]),
+          field: "hero.src",
+          message: `there is no image file at ${rel(image)}`,
+          fix: "put the image next to the post and write its file name, e.g. src: ./my-picture.jpg",
+        });
       }
     }
   }
+  return { posts, problems, links };
+}
+
+/** The content check's last step: what spans posts (links, addresses, translations) and the report. */
+export function finishCheck(check: CheckStart, checked: readonly PostsChecked[]): ContentReport {
+  const { root, now, includeUnpublished, locales, entries, dataIds } = check;
+  const problems = [...check.problems, ...checked.flatMap((part) => part.problems)];
+  const posts = checked.flatMap((part) => part.posts);
+  const lineOf = (post: CheckedPost) => (post.lines ? postLineOf(post.lines) : () => undefined);
+  const routes: RouteIndex = new Map();
+  const unpublished = new Map<string, string>();
 
   // Two files, one address.
-  const byPath = new Map<string, LoadedPost[]>();
+  const byPath = new Map<string, CheckedPost[]>();
   for (const post of posts) byPath.set(post.path, [...(byPath.get(post.path) ?? []), post]);
   for (const [path, sharing] of byPath) {
     if (sharing.length < 2) continue;
@@ -412,7 +547,8 @@ export function inspectContent(options: ValidateOptions): ContentReport {
   }
 
   // Every page is known now: check the links the bodies make to them.
-  for (const check of pendingLinks) problems.push(...check());
+  for (const part of checked)
+    for (const link of part.links) problems.push(...checkPageLink(link, { routes, unpublished }));
 
   // Legacy addresses must be unique and must not shadow a real page.
   const legacyOwners = new Map<string, string>();
@@ -423,7 +559,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       if (routes.has(normalized) || unpublished.has(normalized)) {
         problems.push({
           file: post.file,
-          line: post.lineOf?.(["legacyPaths", index]),
+          line: lineOf(post)(["legacyPaths", index]),
           field,
           message: `${legacyPath} is the address of a page on this site`,
           fix: "list only old addresses that no longer exist here",
@@ -431,7 +567,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       } else if (legacyOwners.has(normalized)) {
         problems.push({
           file: post.file,
-          line: post.lineOf?.(["legacyPaths", index]),
+          line: lineOf(post)(["legacyPaths", index]),
           field,
           message: `${legacyPath} already redirects to ${legacyOwners.get(normalized)}`,
           fix: "an old address can redirect to one page only; remove it here or there",
@@ -466,7 +602,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
         source.language ? [{ path: ["sources", index, "language"], value: source.language }] : [],
       ),
       published: Boolean(data) && routes.has(post.path) && !unpublished.has(post.path),
-      lineOf: (path) => post.lineOf?.(path),
+      lineOf: lineOf(post),
     });
   }
   const fileOf = (locale: Locale, kind: ContentKind, id: string) => {
@@ -500,6 +636,12 @@ export function inspectContent(options: ValidateOptions): ContentReport {
       : [],
   );
   return { problems, redirects, published, entries, overdue: overdueAmong(reviewDates, now) };
+}
+
+/** A file's modification time and size, which kept body facts are valid for. */
+function fileStamp(absolute: string): { mtimeMs: number; size: number } {
+  const { mtimeMs, size } = statSync(absolute);
+  return { mtimeMs, size };
 }
 
 /** Line of a field in a YAML file (1-based), for problems found after the schema check. */
