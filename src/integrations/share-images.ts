@@ -4,6 +4,7 @@
  * while Astro renders pages on its one; when the build is done they are copied into
  * dist/share/. Drawn cards are cached between builds (src/lib/share-image.ts).
  */
+import { existsSync } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
@@ -49,12 +50,17 @@ export function shareJobs(posts: readonly SharePost[]): ShareJob[] {
 
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 };
 
-/** Draws every card into the cache, split across worker threads. */
+/**
+ * Draws the cards not in the cache yet, split across worker threads; none are started when every
+ * card is cached (a warm build), so no thread loads the drawing libraries or reads cached cards.
+ */
 function drawAll(jobs: readonly ShareJob[], cacheDir: string): Promise<void> {
+  const missing = jobs.filter(({ card }) => !existsSync(cachePath(card, cacheDir)));
+  if (missing.length === 0) return Promise.resolve();
   // Leave one core for Astro's page rendering, which runs at the same time.
-  const workers = Math.max(1, Math.min(4, availableParallelism() - 1, jobs.length));
+  const workers = Math.max(1, Math.min(4, availableParallelism() - 1, missing.length));
   const batches = Array.from({ length: workers }, (_, worker) =>
-    jobs.filter((_, index) => index % workers === worker).map((job) => job.card),
+    missing.filter((_, index) => index % workers === worker).map((job) => job.card),
   );
   return Promise.all(
     batches.map(
