@@ -8,7 +8,7 @@
  * is on disk beside a post (its hero image) is checked on every build.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
@@ -34,9 +34,11 @@ export interface PostCheckCache {
   save(): void;
 }
 
-interface Stored {
-  key: string;
-  posts: Map<string, { hash: string; check: PostCheck }>;
+/** One post's record in the file. */
+interface StoredPost {
+  absolute: string;
+  hash: string;
+  check: PostCheck;
 }
 
 const FORMAT = "content-check 1";
@@ -56,14 +58,52 @@ export function checkCacheKey(facts: ContentFacts, root: string): string {
   return hash.digest("base64url");
 }
 
+/**
+ * The file is a run of records, each a 4-byte length and a v8-serialized value: the key first,
+ * then one record per post. It is written and read a record at a time, never as one buffer of
+ * every post (60 MB at 10,000 pages).
+ */
+function* records(buffer: Buffer): Generator<unknown> {
+  let at = 0;
+  while (at < buffer.length) {
+    if (at + 4 > buffer.length) throw new Error("the cache file ends inside a record");
+    const length = buffer.readUInt32LE(at);
+    at += 4;
+    if (at + length > buffer.length) throw new Error("the cache file ends inside a record");
+    yield deserialize(buffer.subarray(at, at + length));
+    at += length;
+  }
+}
+
+function writeRecords(file: string, values: Iterable<unknown>): void {
+  const fd = openSync(file, "w");
+  try {
+    const head = Buffer.alloc(4);
+    for (const value of values) {
+      const body = serialize(value);
+      head.writeUInt32LE(body.length);
+      writeSync(fd, head);
+      writeSync(fd, body);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The cache in `file`, valid under `key`; empty when the file is missing, unreadable or from another key. */
 export function openCheckCache(file: string, key: string): PostCheckCache {
   let kept = new Map<string, { hash: string; check: PostCheck }>();
   try {
-    const stored = deserialize(readFileSync(file)) as Stored;
-    if (stored.key === key) kept = stored.posts;
+    const stored = records(readFileSync(file));
+    if (stored.next().value === key) {
+      for (const record of stored) {
+        const { absolute, hash, check } = record as StoredPost;
+        kept.set(absolute, { hash, check });
+      }
+    }
   } catch {
     // No cache yet, or one this build cannot read: every post is checked.
+    kept = new Map();
   }
   const seen = new Map<string, { hash: string; check: PostCheck }>();
   let changed = false;
@@ -83,7 +123,7 @@ export function openCheckCache(file: string, key: string): PostCheckCache {
       mkdirSync(dirname(file), { recursive: true });
       // Written whole, then renamed: a build stopped halfway leaves the old cache, not half a file.
       const partial = `${file}.${process.pid}.tmp`;
-      writeFileSync(partial, serialize({ key, posts: seen } satisfies Stored));
+      writeRecords(partial, [key, ...[...seen].map(([absolute, { hash, check }]) => ({ absolute, hash, check }))]);
       renameSync(partial, file);
     },
   };
