@@ -19,9 +19,6 @@ export interface BodyContext {
   path: string;
   sourceIds: ReadonlySet<string>;
   glossaryIds: ReadonlySet<string>;
-  routes: RouteIndex;
-  /** Pages that exist in content but will not be built (drafts, scheduled), with the reason. */
-  unpublished: ReadonlyMap<string, string>;
   /**
    * For a translation: glossary ids of the English glossary, which the page falls back to when
    * its own language has no entry (a warning, not an error).
@@ -32,11 +29,11 @@ export interface BodyContext {
   /** Address prefix of this language's pages, for messages (default none; Spanish "/es"). */
   pathPrefix?: string;
   /**
-   * When given, links to pages on the site are checked later: each link is handed here, to check
-   * with `checkPageLink` once every page is known. The content check reads each post once and
-   * checks its body then, before it has seen the pages the body links to.
+   * Links to pages on the site are checked later: each is handed here, to check with
+   * `checkPageLink` once every page is known. The content check reads each post once and checks
+   * its body then, before it has seen the pages the body links to.
    */
-  checkPageLinksLater?: (link: PageLink) => void;
+  checkPageLinksLater: (link: PageLink) => void;
 }
 
 /**
@@ -55,7 +52,11 @@ export interface PageLink {
 }
 
 /** The pages a link may point to, and those that exist but will not be built. */
-export type SitePages = Pick<BodyContext, "routes" | "unpublished">;
+export interface SitePages {
+  routes: RouteIndex;
+  /** Pages that exist in content but will not be built (drafts, scheduled), with the reason. */
+  unpublished: ReadonlyMap<string, string>;
+}
 
 import { LAYOUT_IDS, citeAnchor, sourceAnchor, termAnchor } from "../page-ids.ts";
 import {
@@ -408,10 +409,10 @@ function checkLink(url: string, node: RootContent, field: string, context: BodyC
   } else if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
     add(node, field, `links of this kind (${trimmed.split(":")[0]}:) are not allowed`, "use an https:// address");
   } else if (trimmed.startsWith("#")) {
-    linkToPage(context.path, trimmed.slice(1), node, field, context, add);
+    linkToPage(context.path, trimmed.slice(1), node, field, context);
   } else if (trimmed.startsWith("/")) {
     const [path = "", fragment] = trimmed.split("#", 2);
-    linkToPage(path, fragment, node, field, context, add);
+    linkToPage(path, fragment, node, field, context);
   } else if (field === "image") {
     return;
   } else {
@@ -424,25 +425,22 @@ function checkLink(url: string, node: RootContent, field: string, context: BodyC
   }
 }
 
-/** A link to a page of the site: checked now, or handed on to check once every page is known. */
+/** A link to a page of the site, handed on to check once every page is known. */
 function linkToPage(
   path: string,
   fragment: string | undefined,
   node: RootContent,
   field: string,
   context: BodyContext,
-  add: Add,
 ): void {
-  const link: PageLink = {
+  context.checkPageLinksLater({
     file: context.file,
     line: node.position?.start.line,
     path,
     fragment,
     field,
     pathPrefix: context.pathPrefix,
-  };
-  if (context.checkPageLinksLater) context.checkPageLinksLater(link);
-  else for (const problem of checkPageLink(link, context)) add(node, problem.field, problem.message, problem.fix);
+  });
 }
 
 /** Problems of a link to a page of the site: the page must be published, and the section on it. */

@@ -12,8 +12,8 @@ const SEPARATOR = "\u0000";
 const keyOf = (path: FieldPath) => path.join(SEPARATOR);
 
 /**
- * Each written field's line (1-based, in the YAML text), as plain data: a thread that checked
- * the file can hand it to the one that reports (src/lib/validate/index.ts `checkPosts`).
+ * Each written field's line (1-based, in the YAML text), as plain data: the content check's cache
+ * keeps it with a post's findings (src/lib/validate/check-cache.ts).
  */
 export type FieldLineTable = Map<string, number>;
 

@@ -87,15 +87,15 @@ export const postLineOf =
     lines.offset + (lineInTable(lines.table, path) ?? 0);
 
 /**
- * Checks one post's frontmatter. Returns the problems and, when there are none, the parsed data
- * (dates as Dates), so later checks can use sources, topics and dates.
+ * Checks one post's frontmatter. Returns the problems, the lines of its fields and, when there
+ * are no problems, the parsed data (dates as Dates), so later checks can use sources, topics and dates.
  */
 export function checkFrontmatter(
   yamlText: string,
   collection: PostCollection,
   known: KnownIds,
   where: Located,
-): { problems: Problem[]; data?: PostData; lineOf: (path: FieldPath) => number; lines: PostLines } {
+): { problems: Problem[]; data?: PostData; lines: PostLines } {
   const problems: Problem[] = [];
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -114,7 +114,7 @@ export function checkFrontmatter(
       message: "the file has no frontmatter (the block between two --- lines at the top)",
       fix: "copy the frontmatter of an existing post and change its values, or run `npm run new`",
     });
-    return { problems, lineOf, lines };
+    return { problems, lines };
   }
   for (const error of doc.errors) {
     problems.push({
@@ -125,12 +125,12 @@ export function checkFrontmatter(
       fix: "check the indentation and quotes on that line; text with a colon in it needs quotes",
     });
   }
-  if (problems.length) return { problems, lineOf, lines };
+  if (problems.length) return { problems, lines };
 
   const raw: unknown = doc.toJS();
   if (!isRecord(raw)) {
     add([], "the frontmatter is not a list of `field: value` lines", "write one `field: value` per line");
-    return { problems, lineOf, lines };
+    return { problems, lines };
   }
 
   // Dates first, on the raw text: YAML would silently turn 2025-02-30 into March 2.
@@ -153,8 +153,7 @@ export function checkFrontmatter(
   }
 
   const parsed = validatorSchema(collection, known).safeParse(raw, { reportInput: true });
-  if (parsed.success)
-    return problems.length ? { problems, lineOf, lines } : { problems, data: parsed.data, lineOf, lines };
+  if (parsed.success) return problems.length ? { problems, lines } : { problems, data: parsed.data, lines };
 
   for (const issue of parsed.error.issues) {
     const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
@@ -162,7 +161,7 @@ export function checkFrontmatter(
     const { message, fix } = explainIssue(issue, path, collection, known);
     add(path, message, fix);
   }
-  return { problems, lineOf, lines };
+  return { problems, lines };
 }
 
 function dateProblem(value: unknown): { message: string; fix: string } | undefined {

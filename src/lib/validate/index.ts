@@ -78,7 +78,7 @@ export interface ValidateOptions {
   cacheFile?: string;
 }
 
-/** A post as its check leaves it: plain data, so a worker that checked it can hand it back. */
+/** A post as its check leaves it: plain data, so the check's cache can keep it (check-cache.ts). */
 export interface CheckedPost {
   file: string;
   absolute: string;
@@ -105,8 +105,8 @@ export interface ContentFacts {
   known: KnownIds;
 }
 
-/** What the check of some posts found: the posts, their own problems and their links to other pages. */
-export interface PostsChecked {
+/** What the check of the posts found: the posts, their own problems and their links to other pages. */
+interface PostsChecked {
   posts: CheckedPost[];
   problems: Problem[];
   links: PageLink[];
@@ -147,7 +147,7 @@ export function inspectContent(options: ValidateOptions): ContentReport {
     : undefined;
   const checked = checkPosts(check.posts, check.facts, check.root, cache);
   cache?.save();
-  return finishCheck(check, [checked]);
+  return finishCheck(check, checked);
 }
 
 /** The content check's first step: its data files (authors, topics, glossary) and the posts to check. */
@@ -167,8 +167,9 @@ export interface CheckStart {
 }
 
 /**
- * Reads the data files and lists the posts. The posts can then be checked in parts, in other
- * threads (`checkPosts`), before `finishCheck` checks what spans them (links, addresses, translations).
+ * Reads the data files and lists the posts. `checkPosts` then checks each post on its own (or
+ * takes its findings from the cache), and `finishCheck` what spans them (links, addresses,
+ * translations).
  */
 export function startCheck(options: ValidateOptions): CheckStart {
   const root = options.root ?? process.cwd();
@@ -286,7 +287,7 @@ export function startCheck(options: ValidateOptions): CheckStart {
  * level. Each file is read once, and its body facts kept for the pages. Links to other pages are
  * returned to check once every page is known (`finishCheck`), so no syntax tree is kept until then.
  */
-export function checkPosts(
+function checkPosts(
   files: readonly ContentFile[],
   facts: ContentFacts,
   root: string,
@@ -356,9 +357,6 @@ export function checkPosts(
         path: post.path,
         sourceIds: new Set(post.data.sources.map((source) => source.id)),
         glossaryIds: glossaryIds[post.locale],
-        // Filled in by finishCheck: links to pages are handed back, not checked here.
-        routes: new Map(),
-        unpublished: new Map(),
         checkPageLinksLater: (link) => links.push(link),
         ...(english
           ? {}
@@ -405,19 +403,20 @@ export function checkPosts(
     });
     problems.push(...result.problems);
     post.lines = result.lines;
+    const lineOf = postLineOf(result.lines);
     if (result.data) post.data = result.data;
     for (const field of ["title", "description"] as const) {
       if (!result.data?.[field].includes(PLACEHOLDER)) continue;
       problems.push({
         file,
-        line: result.lineOf([field]),
+        line: lineOf([field]),
         field,
         message: `still has the placeholder: ${JSON.stringify(result.data[field])}`,
         fix: `write the ${field} (in a translation: in Spanish), without ${PLACEHOLDER}`,
       });
     }
     if (post.data) {
-      checkPostBody(post as CheckedPost & { data: PostData }, result.lineOf, source.tree, body);
+      checkPostBody(post as CheckedPost & { data: PostData }, lineOf, source.tree, body);
       // Kept for the pages, which then need not parse the file again (src/lib/content/entry-facts.ts).
       fileFacts(absolute, source.tree);
     }
@@ -488,10 +487,10 @@ export function checkPosts(
 }
 
 /** The content check's last step: what spans posts (links, addresses, translations) and the report. */
-export function finishCheck(check: CheckStart, checked: readonly PostsChecked[]): ContentReport {
+function finishCheck(check: CheckStart, checked: PostsChecked): ContentReport {
   const { root, now, includeUnpublished, locales, entries, dataIds } = check;
-  const problems = [...check.problems, ...checked.flatMap((part) => part.problems)];
-  const posts = checked.flatMap((part) => part.posts);
+  const problems = [...check.problems, ...checked.problems];
+  const { posts } = checked;
   const lineOf = (post: CheckedPost) => (post.lines ? postLineOf(post.lines) : () => undefined);
   const routes: RouteIndex = new Map();
   const unpublished = new Map<string, string>();
@@ -547,8 +546,7 @@ export function finishCheck(check: CheckStart, checked: readonly PostsChecked[])
   }
 
   // Every page is known now: check the links the bodies make to them.
-  for (const part of checked)
-    for (const link of part.links) problems.push(...checkPageLink(link, { routes, unpublished }));
+  for (const link of checked.links) problems.push(...checkPageLink(link, { routes, unpublished }));
 
   // Legacy addresses must be unique and must not shadow a real page.
   const legacyOwners = new Map<string, string>();
