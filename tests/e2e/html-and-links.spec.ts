@@ -4,6 +4,7 @@
  * external link is https; nothing on any page loads from another site; old addresses send readers on.
  */
 import { expect, test } from "@playwright/test";
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { HtmlValidate } from "html-validate";
 import { DIST, SITE_URL, builtPages } from "./site";
@@ -56,6 +57,29 @@ test("no page loads anything from another site", () => {
     }
   }
   expect(thirdParty).toEqual([]);
+});
+
+test("each page's CSP meta allows scripts only as files from the site, and styles only its own inline ones", () => {
+  const wrong: string[] = [];
+  for (const path of pages) {
+    const page = html(path);
+    const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(page)?.[1];
+    if (policy === undefined) {
+      // An old address's page only sends the browser on (Astro writes it without the policy).
+      if (!page.includes('http-equiv="refresh"')) wrong.push(`${path}: no CSP meta`);
+      continue;
+    }
+    const directive = (name: string) => policy.split(";").find((part) => part.trim().startsWith(name)) ?? "";
+    if (/'sha\d+-/.test(directive("script-src"))) wrong.push(`${path}: script-src lists hashes`);
+    const styles = [...page.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
+      .map(([, css]) => `'sha256-${createHash("sha256").update(css!).digest("base64")}'`)
+      .sort();
+    const hashes = (directive("style-src").match(/'sha256-[^']+'/g) ?? []).sort();
+    if (hashes.join(" ") !== styles.join(" "))
+      wrong.push(`${path}: style-src ${hashes.join(" ")} for styles ${styles}`);
+  }
+  expect(pages.length).toBeGreaterThan(0);
+  expect(wrong).toEqual([]);
 });
 
 /** Old addresses with a trailing slash (the form Astro writes a page for) and their new page, from the host rules. */
