@@ -284,6 +284,25 @@ test.describe("the search page", () => {
     await expect(page.locator(".search-result").first()).toBeVisible();
   });
 
+  test("printed, it shows the words searched and the results, without the controls that do nothing on paper", async ({
+    page,
+  }) => {
+    await page.goto("/search/?q=second+opinion");
+    await expect(page.locator(".search-result").first()).toBeVisible();
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("searchbox")).toBeVisible();
+    await expect(page.getByRole("searchbox")).toHaveValue("second opinion");
+    await expect(page.locator(".site-search__count")).toBeVisible();
+    await expect(page.locator(".search-result").first()).toBeVisible();
+    for (const control of [
+      ".site-search__row button",
+      ".site-search__tips",
+      ".site-search__filters",
+      ".site-search__more",
+    ])
+      await expect(page.locator(control), control).toBeHidden();
+  });
+
   test("shows title, highlighted excerpt and links to matching sections", async ({ page }) => {
     await page.goto("/search/");
     await searchFor(page, "records");
