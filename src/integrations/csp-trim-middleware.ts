@@ -5,11 +5,9 @@ import { withTrimmedPolicy } from "./csp-trim.ts";
 export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next();
   if (!response.headers.get("content-type")?.startsWith("text/html")) return response;
-  const html = await response.text();
-  const trimmed = withTrimmedPolicy(html);
-  if (trimmed === html) return new Response(html, response);
+  const trimmed = withTrimmedPolicy(await response.text());
   const headers = new Headers(response.headers);
-  // The body is shorter now.
+  // The body may be shorter now.
   headers.delete("content-length");
   return new Response(trimmed, { status: response.status, statusText: response.statusText, headers });
 });

@@ -45,6 +45,12 @@ export function entryFacts(entry: { filePath?: string | undefined; body?: string
 /** Every file's kept facts, to hand to another thread (the build's content check runs in a worker). */
 export const keptFacts = (): Array<[string, KeptFacts]> => [...kept];
 
+/** Keeps a file's facts found earlier (the content check's cache), valid while the file is unchanged. */
+export function keepFileFacts(absolute: string, facts: BodyFacts): void {
+  const { mtimeMs, size } = statSync(absolute);
+  kept.set(absolute, { mtimeMs, size, facts });
+}
+
 /** Keeps facts taken by another thread, so this thread's pages read them instead of parsing again. */
 export function keepFacts(entries: Iterable<[string, KeptFacts]>): void {
   for (const [path, facts] of entries) kept.set(path, facts);

@@ -2,4 +2,4 @@
 export { findContentFiles, listFiles, loadedFiles, postFiles, type ContentFile } from "./files.ts";
 export { parseMdx, readEntryData, readMdx, type MdxFile, type MdxSource } from "./mdx.ts";
 export * from "./facts.ts";
-export { entryFacts, fileFacts, keepFacts, keptFacts, type KeptFacts } from "./entry-facts.ts";
+export { entryFacts, fileFacts, keepFacts, keepFileFacts, keptFacts, type KeptFacts } from "./entry-facts.ts";

@@ -56,12 +56,13 @@ const cache: Map<string, Cached> =
 /**
  * Reads and parses a content file, once per process while it is unchanged (same modification
  * time and size) and among the first CACHE_LIMIT files read. Throws like `parseMdx` on a syntax error.
+ * `text`: the file's text, when the caller has just read it (the content check, to hash it).
  */
-export function readMdx(absolute: string): MdxFile {
+export function readMdx(absolute: string, text?: string): MdxFile {
   const { mtimeMs, size } = statSync(absolute);
   const cached = cache.get(absolute);
   if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.file;
-  const text = readFileSync(absolute, "utf8");
+  text ??= readFileSync(absolute, "utf8");
   const file: MdxFile = { text, ...parseMdx(text) };
   // Scans read files in the same order each time: keeping the first ones (not the latest)
   // means a second scan finds them, where a least-recently-used cache would miss every file.

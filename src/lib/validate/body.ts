@@ -445,27 +445,17 @@ function linkToPage(
 
 /** Problems of a link to a page of the site: the page must be published, and the section on it. */
 export function checkPageLink(link: PageLink, pages: SitePages): Problem[] {
-  const { path, fragment, field } = link;
-  const found: Problem[] = [];
-  const add = adder(link.file, found);
-  const node = {
-    type: "text",
-    value: "",
-    position: link.line ? { start: { line: link.line } } : undefined,
-  } as RootContent;
+  const { file, line, path, fragment, field } = link;
+  const problem = (message: string, fix: string): Problem[] => [{ file, line, field, message, fix }];
   const withoutQuery = path.split("?")[0] ?? path;
   const normalized =
     withoutQuery.endsWith("/") || /\.[a-z0-9]+$/i.test(withoutQuery) ? withoutQuery : `${withoutQuery}/`;
   const unpublished = pages.unpublished.get(normalized);
-  if (unpublished) {
-    add(
-      node,
-      field,
+  if (unpublished)
+    return problem(
       `${normalized} is ${unpublished}, so it will not be on the site`,
       "link to a published page, or publish that one first",
     );
-    return found;
-  }
   if (!pages.routes.has(normalized)) {
     // Suggest a page in the language the link points to: /es/guides/x/ is no answer to /guides/y/.
     const { locale } = splitLocale(normalized);
@@ -473,27 +463,19 @@ export function checkPageLink(link: PageLink, pages: SitePages): Problem[] {
       normalized,
       [...pages.routes.keys()].filter((route) => splitLocale(route).locale === locale),
     );
-    add(
-      node,
-      field,
+    return problem(
       `there is no page at ${normalized}${guess ? ` (did you mean ${guess}?)` : ""}`,
       `check the address; page addresses end with a slash, e.g. ${link.pathPrefix ?? ""}/guides/medical-records/`,
     );
-    return found;
   }
-  if (!fragment) return found;
-  const ids = pages.routes.get(normalized);
-  if (ids && !ids.has(decodeURIComponent(fragment))) {
-    const sections = [...ids].filter((id) => !LAYOUT_IDS.includes(id) && !/^(source|cite|term)-/.test(id));
-    const guess = didYouMean(fragment, sections);
-    add(
-      node,
-      field,
-      `${normalized} has no section #${fragment}${guess ? ` (did you mean #${guess}?)` : ""}`,
-      `link to one of its sections: ${sections.map((id) => `#${id}`).join(", ") || "(none)"}`,
-    );
-  }
-  return found;
+  const ids = fragment ? pages.routes.get(normalized) : undefined;
+  if (!fragment || !ids || ids.has(decodeURIComponent(fragment))) return [];
+  const sections = [...ids].filter((id) => !LAYOUT_IDS.includes(id) && !/^(source|cite|term)-/.test(id));
+  const guess = didYouMean(fragment, sections);
+  return problem(
+    `${normalized} has no section #${fragment}${guess ? ` (did you mean #${guess}?)` : ""}`,
+    `link to one of its sections: ${sections.map((id) => `#${id}`).join(", ") || "(none)"}`,
+  );
 }
 
 /** `{/* a note to other editors *\/}`: the one kind of curly-brace expression posts may have. */

@@ -3,12 +3,19 @@
  * mistake at once, each with file, line, field and fix. Runs before every build (see
  * src/integrations/content-guard.ts), from `npm run validate`, and in the fixture tests.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { LineCounter, parse as parseYaml, parseDocument } from "yaml";
 import { fieldLines } from "./field-lines.ts";
 import type { z } from "astro/zod";
-import { fileFacts, findContentFiles, keepFacts, loadedFiles, readMdx, type ContentFile } from "../content/index.ts";
+import {
+  fileFacts,
+  findContentFiles,
+  keepFileFacts,
+  loadedFiles,
+  readMdx,
+  type ContentFile,
+} from "../content/index.ts";
 import { checkCacheKey, openCheckCache, type PostCheckCache } from "./check-cache.ts";
 import { authorSchema, glossarySchema, topicSchema } from "../schema.ts";
 import { isVisible } from "../posts.ts";
@@ -370,7 +377,12 @@ function checkPosts(
   };
 
   // One post: frontmatter first (its sources and dates feed the body checks), then its body.
-  const checkPost = ({ absolute, id, locale }: ContentFile, collection: PostCollection, file: string): CheckedPost => {
+  const checkPost = (
+    { absolute, id, locale }: ContentFile,
+    collection: PostCollection,
+    file: string,
+    text: string | undefined,
+  ): CheckedPost => {
     const post: CheckedPost = {
       file,
       absolute,
@@ -383,7 +395,7 @@ function checkPosts(
     let source: ReturnType<typeof readMdx>;
     let body: BodyOutline;
     try {
-      source = readMdx(absolute);
+      source = readMdx(absolute, text);
       body = outline(source.tree);
       post.ids = body.ids;
     } catch (error) {
@@ -457,10 +469,10 @@ function checkPosts(
       posts.push(post);
       problems.push(...kept.problems);
       links.push(...kept.links);
-      if (kept.facts) keepFacts([[absolute, { ...fileStamp(absolute), facts: kept.facts }]]);
+      if (kept.facts) keepFileFacts(absolute, kept.facts);
     } else {
       const [problemsBefore, linksBefore] = [problems.length, links.length];
-      post = checkPost(contentFile, collection, file);
+      post = checkPost(contentFile, collection, file, text);
       if (text !== undefined)
         cache?.set(absolute, text, {
           post,
@@ -634,12 +646,6 @@ function finishCheck(check: CheckStart, checked: PostsChecked): ContentReport {
       : [],
   );
   return { problems, redirects, published, entries, overdue: overdueAmong(reviewDates, now) };
-}
-
-/** A file's modification time and size, which kept body facts are valid for. */
-function fileStamp(absolute: string): { mtimeMs: number; size: number } {
-  const { mtimeMs, size } = statSync(absolute);
-  return { mtimeMs, size };
 }
 
 /** Line of a field in a YAML file (1-based), for problems found after the schema check. */
