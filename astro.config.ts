@@ -5,9 +5,8 @@ import sitemap from "@astrojs/sitemap";
 import contentGuard, { checkedContent } from "./src/integrations/content-guard";
 import shareImages from "./src/integrations/share-images";
 import searchIndex from "./src/integrations/search-index";
-import cspTrim from "./src/integrations/csp-trim";
+import cspMeta from "./src/integrations/csp-meta";
 import hostHeaders from "./src/integrations/host-headers";
-import { CSP_FETCH_DIRECTIVES, SCRIPT_SOURCES } from "./src/lib/security";
 import { linksPlugin } from "./src/lib/markdown/links";
 import { siteUrl } from "./src/lib/site-url";
 import { DEFAULT_LOCALE, LOCALES } from "./src/lib/i18n";
@@ -50,7 +49,7 @@ export default defineConfig({
       // Pages with the same path after /es/ are one page in two languages: listed with xhtml:link alternates.
       i18n: { defaultLocale: DEFAULT_LOCALE, locales: Object.fromEntries(LOCALES.map((locale) => [locale, locale])) },
     }),
-    cspTrim(),
+    cspMeta(),
     hostHeaders(),
     // Serves the last built index in `astro dev`; `npm run build` makes it (scripts/search-index.ts).
     searchIndex(),
@@ -59,7 +58,7 @@ export default defineConfig({
   build: {
     // The one stylesheet (about 4 KB gzipped) travels inside each page: a page is a single
     // request, and first paint does not wait for a second round trip (Lighthouse mobile FCP).
-    // Astro puts its hash in the page's CSP, so only that exact stylesheet may apply.
+    // Its hash is in the page's CSP (src/integrations/csp-meta.ts): only that exact stylesheet applies.
     inlineStylesheets: "always",
   },
   vite: {
@@ -77,13 +76,6 @@ export default defineConfig({
           if (warning.code !== "MODULE_LEVEL_DIRECTIVE") warn(warning);
         },
       },
-    },
-  },
-  security: {
-    csp: {
-      directives: [...CSP_FETCH_DIRECTIVES],
-      styleDirective: { resources: ["'self'"] },
-      scriptDirective: { resources: [...SCRIPT_SOURCES] },
     },
   },
 });

@@ -1,9 +1,10 @@
 /**
- * The site's security and caching policy, in one place. astro.config.ts puts the CSP in every
- * page's <meta>; the build's _headers (Netlify, Cloudflare Pages) and deploy/nginx.conf send it as
+ * The site's security and caching policy, in one place. The build puts the CSP in every page's
+ * <meta> (src/integrations/csp-meta.ts); the build's _headers (Netlify, Cloudflare Pages) and deploy/nginx.conf send it as
  * headers, with what only headers can say (frame-ancestors, HSTS...). The build writes both host
  * files from this module (src/integrations/host-headers.ts), so they never drift apart.
  */
+import { createHash } from "node:crypto";
 
 /**
  * Fetch directives, valid in both a header and a <meta>. Scripts and styles: files from 'self'
@@ -31,7 +32,7 @@ export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
 /**
  * Style sources in the header. Pages inline their stylesheet, and its hash changes with every
  * style edit, so a static header cannot name it: the header allows inline styles, and each
- * page's <meta> policy (from Astro, with the exact hash) narrows that to the one stylesheet.
+ * page's <meta> policy (with the exact hash) narrows that to the one stylesheet.
  * A browser enforces both policies, so an injected <style> is still blocked. Scripts are never
  * inline: 'unsafe-inline' is not allowed for them anywhere.
  */
@@ -97,7 +98,19 @@ export function nginxHeaders(): string {
 }
 
 /** A CSP hash source ('sha256-...') for inline text, e.g. a page's own <style>. */
-export async function cspHash(text: string): Promise<`sha256-${string}`> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return `sha256-${Buffer.from(digest).toString("base64")}`;
+export function cspHash(text: string): `sha256-${string}` {
+  return `sha256-${createHash("sha256").update(text).digest("base64")}`;
+}
+
+/**
+ * The policy each page carries in its <meta> (src/integrations/csp-meta.ts): the fetch directives,
+ * scripts only as files from 'self', and styles from 'self' plus the page's own inline styles,
+ * named by their hashes.
+ */
+export function metaPolicy(styleHashes: readonly `sha256-${string}`[]): string {
+  return [
+    ...CSP_FETCH_DIRECTIVES,
+    `script-src ${SCRIPT_SOURCES.join(" ")}`,
+    ["style-src 'self'", ...styleHashes.map((hash) => `'${hash}'`)].join(" "),
+  ].join(";");
 }

@@ -1,0 +1,13 @@
+/** The CSP <meta> of src/integrations/csp-meta.ts, written into each HTML page Astro renders. */
+import { defineMiddleware } from "astro:middleware";
+import { withCspMeta } from "./csp-meta.ts";
+
+export const onRequest = defineMiddleware(async (_context, next) => {
+  const response = await next();
+  if (!response.headers.get("content-type")?.startsWith("text/html")) return response;
+  const html = withCspMeta(await response.text());
+  const headers = new Headers(response.headers);
+  // The body is longer now.
+  headers.delete("content-length");
+  return new Response(html, { status: response.status, statusText: response.statusText, headers });
+});
