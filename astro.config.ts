@@ -61,6 +61,11 @@ export default defineConfig({
     // Its hash is in the page's CSP (src/integrations/csp-meta.ts): only that exact stylesheet applies.
     inlineStylesheets: "always",
   },
+  experimental: {
+    // Post, topic and author pages whose code and data are unchanged since the last build are
+    // copied from it (their keys: src/lib/page-cache.ts); the cache is in cacheDir, which CI keeps.
+    incrementalBuild: true,
+  },
   vite: {
     // One stylesheet for the whole site, so every page (and every component used only inside
     // MDX) is covered by the same inlined, hashed <style>.

@@ -8,6 +8,8 @@
  * that is not counted: what a pull request's build costs in CI, where `actions/cache` keeps only
  * that folder (ours: the content store and the drawn share images; the blog: its content store).
  * Vite's dependency cache, in node_modules, is emptied either way, as a fresh `npm install` has it.
+ * With --warm --edit, one generated article's text also changes before each counted build, in
+ * both sites (a sentence added to its body): a pull request that fixes one article.
  * Builds: the blog's `npm run build` is `astro build && pagefind --site dist`, run here as
  * those two commands (without npm around them), and ours is `astro build && node
  * scripts/search-index.ts`, also run as its two commands. CPU is the
@@ -15,7 +17,16 @@
  * resident memory of the tree (scripts/bench/memory.ts). Absolute times are noisy on a shared
  * machine; the ratios are the figures that count.
  */
-import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  chmodSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -87,6 +98,8 @@ export interface Comparison {
   runs: number;
   /** Caches kept between builds (after a warm-up build each), instead of clean builds. */
   warm: boolean;
+  /** With `warm`: one article's text changed before each counted build. */
+  edit: boolean;
   without: readonly string[];
   /** What is not the same between the sites' inputs. */
   differences: string[];
@@ -98,6 +111,7 @@ export interface CompareOptions {
   pages: number;
   runs: number;
   warm: boolean;
+  edit: boolean;
   logDir: string;
   without: readonly string[];
 }
@@ -117,7 +131,14 @@ const RATIOS: ReadonlyArray<{ label: string; of: string; to: string }> = [
   { label: "blog .mdx / blog .md (MDX's own cost)", of: "blog:mdx", to: "blog:md" },
 ];
 
-export async function compareWithBlog({ pages, runs, warm, logDir, without }: CompareOptions): Promise<Comparison> {
+export async function compareWithBlog({
+  pages,
+  runs,
+  warm,
+  edit,
+  logDir,
+  without,
+}: CompareOptions): Promise<Comparison> {
   if (!existsSync(join(ANCHOR, "package.json")))
     throw new Error(`The blog example is not at ${ANCHOR} (see ../shared/bench-anchors/README.md).`);
   const startedAt = new Date().toISOString();
@@ -130,6 +151,8 @@ export async function compareWithBlog({ pages, runs, warm, logDir, without }: Co
     const dist = join(ours, "dist");
     const contents = {} as Record<PageFormat, string>;
     const blogs = {} as Record<PageFormat, string>;
+    // The article --edit changes in each format: our file and the blog's copy of it.
+    const edited = {} as Record<PageFormat, Record<SiteName, string>>;
     const articlesOf = (contentDir: string) => loadedFiles(findContentFiles(contentDir), "articles", "en");
     const realArticles = new Set(articlesOf(join(REPO, "content")).map((file) => file.path));
     for (const format of ["md", "mdx"] as const) {
@@ -140,10 +163,19 @@ export async function compareWithBlog({ pages, runs, warm, logDir, without }: Co
         .filter((file) => !realArticles.has(file.path))
         .map((file) => file.absolute);
       blogs[format] = blogProject(join(workspace.path, `blog-${format}`), generated, format);
+      const first = generated[0]!;
+      edited[format] = {
+        ours: first,
+        blog: join(blogs[format], "src/content/blog", first.slice(first.lastIndexOf("/") + 1)),
+      };
     }
 
     const buildOne = (site: SiteName, format: PageFormat, run: number) => {
-      const logFile = join(logDir, `compare-${pages}-${site}-${format}-${run}${warm ? "-warm" : ""}.log`);
+      if (edit && run > 0) appendFileSync(edited[format][site], `\nThis sentence was added for build ${run}.\n`);
+      const logFile = join(
+        logDir,
+        `compare-${pages}-${site}-${format}-${run}${warm ? "-warm" : ""}${edit ? "-edit" : ""}.log`,
+      );
       return site === "blog"
         ? buildBlog(blogs[format], logFile, run, warm)
         : buildOurs(
@@ -175,6 +207,7 @@ export async function compareWithBlog({ pages, runs, warm, logDir, without }: Co
       pages,
       runs,
       warm,
+      edit,
       without,
       differences: DIFFERENCES,
       series,
@@ -340,7 +373,7 @@ export function formatComparison(comparison: Comparison): string {
     return [header, ...rows].map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ")}`);
   };
   const lines = [
-    `== COMPARISON WITH ASTRO'S BLOG EXAMPLE: ${formatCount(comparison.pages)} generated articles, ${comparison.runs} interleaved round(s) of ${comparison.warm ? "warm builds (caches kept after a warm-up build each)" : "clean builds"}, medians`,
+    `== COMPARISON WITH ASTRO'S BLOG EXAMPLE: ${formatCount(comparison.pages)} generated articles, ${comparison.runs} interleaved round(s) of ${comparison.warm ? `warm builds (caches kept after a warm-up build each${comparison.edit ? "; one article's text changed before each" : ""})` : "clean builds"}, medians`,
     ...(comparison.without.length ? [`Ours built with PG_SKIP=${comparison.without.join(",")}`] : []),
     ...table(
       ["site", "build + search index", "CPU (tree)", "peak RSS (tree)", "pages built", "pages/s", "search index"],

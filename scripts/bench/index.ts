@@ -44,7 +44,7 @@ try {
   if (options.compare) {
     const comparison = await compareWithBlog({ ...options, logDir: LOG_DIR });
     mkdirSync(RESULTS_DIR, { recursive: true });
-    const file = options.warm ? "compare-warm.json" : "compare.json";
+    const file = options.edit ? "compare-warm-edit.json" : options.warm ? "compare-warm.json" : "compare.json";
     writeFileSync(join(RESULTS_DIR, file), `${JSON.stringify(comparison, null, 2)}\n`);
     console.log(formatComparison(comparison));
     progress(`written: bench-results/${file} (build logs in bench-results/logs/)`);

@@ -13,6 +13,8 @@ export interface BenchOptions {
   twins: boolean;
   /** Keep Astro's cache across runs (after a warm-up build), as CI does, instead of a cold cache each run. */
   warm: boolean;
+  /** With --warm --compare: one generated article's text changes before each counted build. */
+  edit: boolean;
   /** Build `pages` and ten times `pages`, and compare the times. */
   scaling: boolean;
   skipLighthouse: boolean;
@@ -46,6 +48,8 @@ const USAGE = `Usage: npm run bench -- [options]
                      and this site on the same generated pages, .md and .mdx, --runs interleaved rounds of
                      clean builds with the search index; prints medians and ratios (bench-results/compare.json);
                      with --warm, each site keeps Astro's cache between its builds
+  --edit             with --compare --warm: before each counted build, one generated article's text changes
+                     (a sentence added to its body) in both sites, as in an editor's pull request
   --profile          only a CPU profile (node --cpu-prof) of one clean build of the generated pages
                      (--pages, --format); prints the top self-time functions and packages
   --without LIST     switch parts of this site's build off (comma-separated; PG_SKIP for every build of ours):
@@ -72,6 +76,7 @@ export function parseOptions(args: string[]): BenchOptions {
     format,
     twins: values.twins ?? false,
     warm: values.warm ?? false,
+    edit: values.edit ?? false,
     scaling: values.scaling ?? false,
     skipLighthouse: values["skip-lighthouse"] ?? false,
     skipBuild: values["skip-build"] ?? false,
@@ -86,6 +91,7 @@ export function parseOptions(args: string[]): BenchOptions {
   } catch (error) {
     fail(`--without: ${(error as Error).message}`);
   }
+  if (options.edit && !(options.compare && options.warm)) fail("--edit is for --compare --warm");
   if (options.compare && options.profile) fail("--compare and --profile are separate runs: choose one");
   if (options.skipBuild && options.onlyBuild) fail("--skip-build and --only-build together leave nothing to measure");
   return options;
@@ -102,6 +108,7 @@ const parse = (args: string[]) =>
       format: { type: "string" },
       twins: { type: "boolean" },
       warm: { type: "boolean" },
+      edit: { type: "boolean" },
       scaling: { type: "boolean" },
       "skip-lighthouse": { type: "boolean" },
       "skip-build": { type: "boolean" },

@@ -8,6 +8,7 @@ import { byNewest, isVisible, pathOf, relatedPosts, type PostRef } from "./posts
 import { COLLECTIONS, type PostCollection } from "./paths.ts";
 import { DEFAULT_LOCALE, LOCALES, localePath, type Locale } from "./i18n.ts";
 import { daysBetween } from "./dates.ts";
+import { dataPageKey, postPageKey } from "./page-cache.ts";
 
 type Names = (typeof COLLECTIONS)[Locale];
 export type PostEntry = CollectionEntry<Names["articles"] | Names["guides"]>;
@@ -179,22 +180,34 @@ export async function getGlossary(locale: Locale = DEFAULT_LOCALE) {
   return terms.sort((a, b) => a.data.term.localeCompare(b.data.term, locale));
 }
 
+/** Every published post of every language, as "locale:collection/id" (part of pages' cache keys). */
+async function publishedPages(): Promise<string[]> {
+  const lists = await Promise.all(LOCALES.map((locale) => getPosts(undefined, locale)));
+  return lists.flat().map((post) => `${post.locale}:${post.collection}/${post.id}`);
+}
+
 /** Static paths of every published post of a language: the post routes of each language use it. */
 export async function postPaths(locale: Locale) {
   const posts = await getPosts(undefined, locale);
-  return posts.map((post) => ({ params: { collection: post.collection, id: post.id }, props: { post } }));
+  return Promise.all(
+    posts.map(async (post) => ({
+      params: { collection: post.collection, id: post.id },
+      props: { post },
+      cacheKey: await postPageKey(post.entry, publishedPages),
+    })),
+  );
 }
 
 /** Static paths of the topic pages of a language. */
 export async function topicPaths(locale: Locale) {
-  const topics = await getTopics(locale);
-  return topics.map((entry) => ({ params: { id: entry.topic.id }, props: entry }));
+  const [topics, cacheKey] = await Promise.all([getTopics(locale), dataPageKey(publishedPages)]);
+  return topics.map((entry) => ({ params: { id: entry.topic.id }, props: entry, cacheKey }));
 }
 
 /** Static paths of the author pages of a language. */
 export async function authorPaths(locale: Locale) {
-  const authors = await getAuthors(locale);
-  return authors.map((entry) => ({ params: { id: entry.author.id }, props: entry }));
+  const [authors, cacheKey] = await Promise.all([getAuthors(locale), dataPageKey(publishedPages)]);
+  return authors.map((entry) => ({ params: { id: entry.author.id }, props: entry, cacheKey }));
 }
 
 /** Which languages have an author or topic page with this id (for hreflang and the switcher). */

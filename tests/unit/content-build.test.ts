@@ -191,3 +191,53 @@ describe("a build under a base path (e.g. GitHub Pages at /patient-guides/)", ()
     expect(read(site, "search/index.html")).toContain(`data-bundle="${BASE}pagefind/"`);
   });
 });
+
+describe("a rebuild with the last build's cache (Astro's incremental build, as CI keeps .astro/)", () => {
+  const site = newSite();
+  const astroBuild = () => {
+    const result = site.run(["astro", "build"]);
+    expect(result.code, result.output.slice(-3000)).toBe(0);
+    return result.output;
+  };
+  /** The built pages the build copied from its cache instead of rendering. */
+  const copied = (output: string) =>
+    [...output.matchAll(/(\/\S+\/index\.html) \S*\((?:restored|cached)\)/g)].map(([, path]) => path).sort();
+  const article = "articles/good-article/index.html";
+  const guide = "guides/good-guide/index.html";
+  const first = astroBuild();
+  const firstArticle = read(site, article);
+
+  test("with nothing changed, copies every post, topic and author page, the same as it built them", () => {
+    expect(copied(first)).toEqual([]);
+    const again = astroBuild();
+    expect(copied(again)).toEqual([
+      "/articles/good-article/index.html",
+      "/authors/editorial-team/index.html",
+      "/guides/good-guide/index.html",
+      "/topics/insurance/index.html",
+      "/topics/second-opinions/index.html",
+    ]);
+    expect(read(site, article)).toBe(firstArticle);
+  }, 120_000);
+
+  test("renders a post again when its text changes, and only that post", () => {
+    const file = join(site.content, "articles/good-article.mdx");
+    writeFileSync(file, readFileSync(file, "utf8").replace("reads slides.", "reads the slides."));
+    const output = astroBuild();
+    expect(read(site, article)).toContain("reads the slides.");
+    expect(copied(output)).toContain(`/${guide}`);
+    expect(copied(output)).not.toContain(`/${article}`);
+  }, 120_000);
+
+  test("renders every page again when another post's frontmatter changes (its title in related pages)", () => {
+    const file = join(site.content, "guides/good-guide.mdx");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace("title: A correct test guide", "title: A renamed test guide"),
+    );
+    const output = astroBuild();
+    expect(copied(output)).toEqual([]);
+    expect(read(site, article)).toContain("A renamed test guide");
+    expect(read(site, "topics/second-opinions/index.html")).toContain("A renamed test guide");
+  }, 120_000);
+});
