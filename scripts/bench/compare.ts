@@ -17,16 +17,7 @@
  * resident memory of the tree (scripts/bench/memory.ts). Absolute times are noisy on a shared
  * machine; the ratios are the figures that count.
  */
-import {
-  appendFileSync,
-  chmodSync,
-  cpSync,
-  existsSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -171,7 +162,7 @@ export async function compareWithBlog({
     }
 
     const buildOne = (site: SiteName, format: PageFormat, run: number) => {
-      if (edit && run > 0) appendFileSync(edited[format][site], `\nThis sentence was added for build ${run}.\n`);
+      if (edit && run > 0) addSentence(edited[format][site], `This sentence was added for build ${run}.`);
       const logFile = join(
         logDir,
         `compare-${pages}-${site}-${format}-${run}${warm ? "-warm" : ""}${edit ? "-edit" : ""}.log`,
@@ -261,6 +252,14 @@ function blogProject(to: string, articles: string[], format: PageFormat): string
  */
 export function withoutComponents(body: string): string {
   return body.replace(/<Cite\b[^>]*\/>/g, "").replace(/<\/?[A-Z][A-Za-z]*(?:\s[^>]*)?>\n?/g, "");
+}
+
+/** A new paragraph before the article's first section heading (ours must end with its next steps). */
+function addSentence(file: string, sentence: string): void {
+  const text = readFileSync(file, "utf8");
+  const at = text.indexOf("\n## ");
+  if (at === -1) throw new Error(`${file} has no section heading to add a sentence before`);
+  writeFileSync(file, `${text.slice(0, at)}\n${sentence}\n${text.slice(at)}`);
 }
 
 /** The anchor files are read-only; the copy must take posts and build output. */

@@ -17,29 +17,36 @@ import { withCspMeta } from "../integrations/csp-meta.ts";
 import { LOCALES } from "./i18n.ts";
 import { COLLECTIONS } from "./paths.ts";
 
-const hash = (...parts: string[]): string => {
-  const hasher = createHash("sha256");
-  for (const part of parts) hasher.update(part).update("\0");
-  return hasher.digest("base64url");
-};
+/** A hasher fed one part at a time (a part never runs into the next). */
+function hasher() {
+  const hash = createHash("sha256");
+  const feed = {
+    add: (part: string) => {
+      hash.update(part).update("\0");
+      return feed;
+    },
+    digest: () => hash.digest("base64url"),
+  };
+  return feed;
+}
 
 async function dataKey(published: () => Promise<readonly string[]>): Promise<string> {
-  const parts: string[] = [
+  const key = hasher()
     // Every page passes through the CSP middleware after it renders. Importing it here makes its
     // code part of each keyed page's code, so a change to it renders every page again.
-    withCspMeta("<head></head>"),
+    .add(withCspMeta("<head></head>"))
     // Build experiments (src/lib/build-flags.ts) change what pages contain.
-    process.env.PG_SKIP ?? "",
-  ];
+    .add(process.env.PG_SKIP ?? "");
+  // Entry by entry, not joined first: at 10,000 posts their frontmatter is tens of megabytes.
   for (const locale of LOCALES) {
     for (const name of Object.values(COLLECTIONS[locale])) {
       const entries = await getCollection(name);
       for (const entry of entries.toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
-        parts.push(name, entry.id, JSON.stringify(entry.data));
+        key.add(name).add(entry.id).add(JSON.stringify(entry.data));
     }
   }
-  parts.push(...(await published()));
-  return hash(...parts);
+  for (const page of await published()) key.add(page);
+  return key.digest();
 }
 
 // Made once per build; the dev server renders every request and takes no keys.
@@ -59,5 +66,12 @@ export async function postPageKey(
   published: () => Promise<readonly string[]>,
 ): Promise<string | undefined> {
   const data = await dataPageKey(published);
-  return data && hash(data, String(entry.digest ?? entry.body ?? ""), entry.rendered?.html ?? "");
+  return (
+    data &&
+    hasher()
+      .add(data)
+      .add(String(entry.digest ?? entry.body ?? ""))
+      .add(entry.rendered?.html ?? "")
+      .digest()
+  );
 }
