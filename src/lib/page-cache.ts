@@ -6,6 +6,7 @@
  *
  * - every entry's frontmatter, in every collection and language, and which posts are published on
  *   the day of the build: lists, related posts, translations, authors, topics and glossary terms;
+ * - the site's settings (src/site.config.ts) as this build reads them, environment included;
  * - for a post page, its own file (the entry's digest) and, for Markdown, its rendered HTML.
  *
  * Other posts' bodies are left out, as no page shows another post's text: a fix to the text of
@@ -16,6 +17,7 @@ import { getCollection } from "astro:content";
 import { withCspMeta } from "../integrations/csp-meta.ts";
 import { LOCALES } from "./i18n.ts";
 import { COLLECTIONS } from "./paths.ts";
+import { site } from "../site.config.ts";
 
 /** A hasher fed one part at a time (a part never runs into the next). */
 function hasher() {
@@ -36,7 +38,10 @@ async function dataKey(published: () => Promise<readonly string[]>): Promise<str
     // code part of each keyed page's code, so a change to it renders every page again.
     .add(withCspMeta("<head></head>"))
     // Build experiments (src/lib/build-flags.ts) change what pages contain.
-    .add(process.env.PG_SKIP ?? "");
+    .add(process.env.PG_SKIP ?? "")
+    // The site's identity as this build reads it: part comes from the environment (the repository
+    // that takes problem reports), which the code's hash does not see.
+    .add(JSON.stringify(site));
   // Entry by entry, not joined first: at 10,000 posts their frontmatter is tens of megabytes.
   for (const locale of LOCALES) {
     for (const name of Object.values(COLLECTIONS[locale])) {

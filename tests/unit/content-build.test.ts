@@ -240,4 +240,11 @@ describe("a rebuild with the last build's cache (Astro's incremental build, as C
     expect(read(site, article)).toContain("A renamed test guide");
     expect(read(site, "topics/second-opinions/index.html")).toContain("A renamed test guide");
   }, 120_000);
+
+  test("renders every page again when a setting from the environment changes (where problems are reported)", () => {
+    const result = site.run(["astro", "build"], { SITE_REPOSITORY: "example/fork" });
+    expect(result.code, result.output.slice(-3000)).toBe(0);
+    expect(copied(result.output)).toEqual([]);
+    expect(read(site, article)).toContain("https://github.com/example/fork/issues/new");
+  }, 120_000);
 });
