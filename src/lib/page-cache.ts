@@ -11,6 +11,10 @@
  *
  * Other posts' bodies are left out, as no page shows another post's text: a fix to the text of
  * one article renders only that article again. A change to any frontmatter renders every page.
+ * A page that starts to show anything else read at build time (a file outside the collections,
+ * an environment variable, the date) must add it here, or a rebuild would copy a stale page: the
+ * rebuild tests in tests/unit/content-build.test.ts show the pattern. The published site is built
+ * without this cache (.github/workflows/pages.yml keeps no .astro/).
  */
 import { createHash } from "node:crypto";
 import { getCollection } from "astro:content";
