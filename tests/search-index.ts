@@ -8,16 +8,22 @@ import { gunzipSync } from "node:zlib";
 
 const PREFIX = "pagefind_dcd";
 
-/** Every record's URL: pages, the glossary page, and each glossary entry (/glossary/#id). */
-export function indexedRecords(dist: string): string[] {
+/** Every record as the index holds it: its URL and the text Pagefind indexed. */
+export function indexedFragments(dist: string): Array<{ url: string; content: string }> {
   const dir = join(dist, "pagefind", "fragment");
   return readdirSync(dir)
     .filter((name) => name.endsWith(".pf_fragment"))
     .map((name) => {
       const text = gunzipSync(readFileSync(join(dir, name))).toString("utf8");
       if (!text.startsWith(PREFIX)) throw new Error(`${name} is not a Pagefind fragment`);
-      return (JSON.parse(text.slice(PREFIX.length)) as { url: string }).url;
-    })
+      return JSON.parse(text.slice(PREFIX.length)) as { url: string; content: string };
+    });
+}
+
+/** Every record's URL: pages, the glossary page, and each glossary entry (/glossary/#id). */
+export function indexedRecords(dist: string): string[] {
+  return indexedFragments(dist)
+    .map(({ url }) => url)
     .sort();
 }
 

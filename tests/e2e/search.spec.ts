@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { DIST, builtPages, largeText, publishedIds } from "./site";
-import { indexedRecords, indexedUrls } from "../search-index";
+import { indexedFragments, indexedRecords, indexedUrls } from "../search-index";
 import { SEARCH_SETS, loadSearchCases } from "../search-quality";
 
 /** Types a query into the search page's box, as a reader would, and waits for the results. */
@@ -489,6 +489,15 @@ test("every published article and guide is in the search index of its language, 
   expect(indexedUrls(DIST).filter((url) => !isSpanish(url))).toEqual([...posts, "/glossary/"].sort());
   // The records the build handed to the index are not left in the site.
   expect(existsSync(`${DIST}/search/records.json`)).toBe(false);
+});
+
+test("a checklist's items are searchable, though each is a <label> (which Pagefind leaves out), and pages keep their labels", () => {
+  const page = readFileSync(`${DIST}/guides/medical-records/index.html`, "utf8");
+  const item = /<label for="records-to-request-\d+">([^<]+)<\/label>/.exec(page)?.[1];
+  expect(item, "the guide has a checklist").toBeDefined();
+  const indexed = indexedFragments(DIST).find(({ url }) => url === "/guides/medical-records/");
+  expect(indexed?.content).toContain(item);
+  expect(page).not.toContain("data-pagefind-body");
 });
 
 test("the spelling vocabulary is small, and the search page loads it only when a word is unknown", async ({ page }) => {
