@@ -223,23 +223,24 @@ test.describe("the search page", () => {
     await page.goto("/search/");
     const list = page.locator(".site-search__results");
     // The moment the first result appears: what the count says then and where that result is.
-    const firstSight = list.evaluate(
-      (element) =>
-        new Promise<{ count: string; spoken: string; top: number }>((resolve) => {
-          new MutationObserver((_, observer) => {
-            const first = element.querySelector("a");
-            if (!first) return;
-            observer.disconnect();
-            resolve({
-              count: document.querySelector(".site-search__count")?.textContent ?? "",
-              spoken: document.querySelector("site-search [role=status]")?.textContent ?? "",
-              top: first.getBoundingClientRect().top,
-            });
-          }).observe(element, { childList: true });
-        }),
-    );
+    // The watcher is in place before typing starts (awaited), so it cannot miss the first result.
+    type FirstSight = { count: string; spoken: string; top: number };
+    await list.evaluate((element) => {
+      (window as unknown as { firstSight: Promise<FirstSight> }).firstSight = new Promise<FirstSight>((resolve) => {
+        new MutationObserver((_, observer) => {
+          const first = element.querySelector("a");
+          if (!first) return;
+          observer.disconnect();
+          resolve({
+            count: document.querySelector(".site-search__count")?.textContent ?? "",
+            spoken: document.querySelector("site-search [role=status]")?.textContent ?? "",
+            top: first.getBoundingClientRect().top,
+          });
+        }).observe(element, { childList: true });
+      });
+    });
     await page.getByRole("searchbox").fill("second opinion");
-    const shown = await firstSight;
+    const shown = await page.evaluate(() => (window as unknown as { firstSight: Promise<FirstSight> }).firstSight);
     expect(shown.count).toMatch(/^\d+ results for “second opinion”\.$/);
     expect(shown.spoken, "the live region waits for typing to pause").toBe("");
     // Listeners also hear how many are shown; on screen the five results and "Show more" say it.
