@@ -21,8 +21,8 @@ const content = checkedContent();
 // Build experiments only (PG_SKIP, src/lib/build-flags.ts): empty unless the variable is set.
 const skip = skippedParts();
 // Astro's incremental build hashes the code of every module as it bundles: at 10,000 pages that
-// took the build's peak from 5.9 to 6.7 GiB, past what a standard CI runner can hold, so a site
-// of more content files than this builds every page each time.
+// took the build's peak from 5,926 to 6,684 MiB, past the 6 GiB a standard CI runner can spare,
+// so a site of more content files than this builds every page each time.
 const INCREMENTAL_BUILD_UP_TO_FILES = 5_000;
 
 export default defineConfig({
