@@ -20,6 +20,8 @@ const base = process.env.BASE_PATH ?? "/";
 const content = checkedContent();
 // Build experiments only (PG_SKIP, src/lib/build-flags.ts): empty unless the variable is set.
 const skip = skippedParts();
+// Counted once: the content check runs in a worker on a big site, and the incremental build is off.
+const contentFileCount = findContentFiles(contentDir()).length;
 // Astro's incremental build hashes the code of every module as it bundles: at 10,000 pages that
 // took the build's peak from 5,926 to 6,684 MiB, past the 6 GiB a standard CI runner can spare,
 // so a site of more content files than this builds every page each time.
@@ -45,7 +47,7 @@ export default defineConfig({
     }),
   },
   integrations: [
-    ...(skip.has("content-check") ? [] : [contentGuard(content)]),
+    ...(skip.has("content-check") ? [] : [contentGuard(content, contentFileCount)]),
     // Static parts of each MDX page compile to HTML strings instead of JSX calls: the same HTML
     // (dist compared byte for byte on 1,000 generated pages), and the bundler holds about 10% less
     // memory (1.78 vs 1.90 GB peak, two builds each; npm run bench -- --compare for ratios).
@@ -70,7 +72,7 @@ export default defineConfig({
   experimental: {
     // Post, topic and author pages whose code and data are unchanged since the last build are
     // copied from it (their keys: src/lib/page-cache.ts); the cache is in cacheDir, which CI keeps.
-    incrementalBuild: findContentFiles(contentDir()).length <= INCREMENTAL_BUILD_UP_TO_FILES,
+    incrementalBuild: contentFileCount <= INCREMENTAL_BUILD_UP_TO_FILES,
   },
   vite: {
     // One stylesheet for the whole site, so every page (and every component used only inside

@@ -11,7 +11,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { findContentFiles, keepFacts, type KeptFacts } from "../lib/content/index.ts";
+import { keepFacts, type KeptFacts } from "../lib/content/index.ts";
 import {
   formatReport,
   inspectContent,
@@ -64,12 +64,12 @@ export function inspectInWorker(options: ValidateOptions): Promise<BuildReport> 
  */
 const WORKER_FROM_FILES = 500;
 
-async function inspect(options: ValidateOptions): Promise<BuildReport> {
-  if (findContentFiles(resolve(options.contentDir)).length >= WORKER_FROM_FILES) return inspectInWorker(options);
-  return inspectContent(options);
+async function inspect(options: ValidateOptions, contentFileCount: number): Promise<BuildReport> {
+  return contentFileCount >= WORKER_FROM_FILES ? inspectInWorker(options) : inspectContent(options);
 }
 
-export default function contentGuard(content: CheckedContent): AstroIntegration {
+/** `contentFileCount`: how many content files the site has (astro.config.ts counts them once). */
+export default function contentGuard(content: CheckedContent, contentFileCount: number): AstroIntegration {
   let redirects: Redirect[] = [];
   let base = "/";
   return {
@@ -79,12 +79,15 @@ export default function contentGuard(content: CheckedContent): AstroIntegration 
         if (command === "preview") return;
         base = config.base;
         const started = performance.now();
-        const report = await inspect({
-          contentDir: contentDir(),
-          includeUnpublished: command === "dev",
-          // Kept with Astro's own cache, which CI restores between runs.
-          cacheFile: resolve(fileURLToPath(config.cacheDir), "content-check.bin"),
-        });
+        const report = await inspect(
+          {
+            contentDir: contentDir(),
+            includeUnpublished: command === "dev",
+            // Kept with Astro's own cache, which CI restores between runs.
+            cacheFile: resolve(fileURLToPath(config.cacheDir), "content-check.bin"),
+          },
+          contentFileCount,
+        );
         const problems = report.problems.filter(isError);
         const warnings = report.problems.filter((problem) => !isError(problem));
         redirects = report.redirects;
