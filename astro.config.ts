@@ -12,8 +12,7 @@ import { siteUrl } from "./src/lib/site-url";
 import { DEFAULT_LOCALE, LOCALES } from "./src/lib/i18n";
 import { skippedParts } from "./src/lib/build-flags";
 import { unwrapMdxComponents } from "./src/lib/markdown/unwrap-components";
-import { findContentFiles } from "./src/lib/content/index";
-import { contentDir } from "./src/lib/paths";
+import { countContentFiles, tradesMemoryForTime } from "./src/lib/site-scale";
 
 const base = process.env.BASE_PATH ?? "/";
 // Filled by the content check before the build; read by the share images.
@@ -21,11 +20,7 @@ const content = checkedContent();
 // Build experiments only (PG_SKIP, src/lib/build-flags.ts): empty unless the variable is set.
 const skip = skippedParts();
 // Counted once: the content check runs in a worker on a big site, and the incremental build is off.
-const contentFileCount = findContentFiles(contentDir()).length;
-// Astro's incremental build hashes the code of every module as it bundles: at 10,000 pages that
-// took the build's peak from 5,926 to 6,684 MiB, past the 6 GiB a standard CI runner can spare,
-// so a site of more content files than this builds every page each time.
-const INCREMENTAL_BUILD_UP_TO_FILES = 5_000;
+const contentFileCount = countContentFiles();
 
 export default defineConfig({
   site: siteUrl(),
@@ -72,7 +67,9 @@ export default defineConfig({
   experimental: {
     // Post, topic and author pages whose code and data are unchanged since the last build are
     // copied from it (their keys: src/lib/page-cache.ts); the cache is in cacheDir, which CI keeps.
-    incrementalBuild: contentFileCount <= INCREMENTAL_BUILD_UP_TO_FILES,
+    // Astro hashes the code of every module as it bundles: at 10,000 pages that took the build's
+    // peak from 5,926 to 6,684 MiB, so a big site builds every page each time (src/lib/site-scale.ts).
+    incrementalBuild: tradesMemoryForTime(contentFileCount),
   },
   vite: {
     // One stylesheet for the whole site, so every page (and every component used only inside

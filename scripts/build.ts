@@ -12,8 +12,11 @@ import { ASTRO_BUILD_HEAP_MIB, buildCommands } from "./lib/processes.ts";
 const { values: options } = parseArgs({ options: { outDir: { type: "string" } } });
 const steps = buildCommands(options.outDir);
 
-for (const args of [steps.astro, steps.index]) {
-  const step = spawnSync(process.execPath, args, { stdio: "inherit" });
+for (const [args, env] of [
+  [steps.astro, steps.astroEnv],
+  [steps.index, process.env],
+] as const) {
+  const step = spawnSync(process.execPath, args, { stdio: "inherit", env });
   if (step.status === 0) continue;
   // V8 aborts when the heap is full; say what to change rather than leave its stack trace alone.
   if (step.signal === "SIGABRT" && args === steps.astro && args[0]?.startsWith("--max-old-space-size"))

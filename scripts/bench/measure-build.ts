@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from "n
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { BUILD_FLAGS_ENV } from "../../src/lib/build-flags.ts";
+import { countContentFiles } from "../../src/lib/site-scale.ts";
 import { generateSite, type GeneratedSite, type PageFormat } from "./generate.ts";
 import { watchMemory, type MemoryPeak, type MemoryWatch } from "./memory.ts";
 import {
@@ -279,8 +280,8 @@ export async function buildSteps(
   cpuSeconds: number | undefined;
   memory: MemoryPeak | undefined;
 }> {
-  const steps = buildCommands(outDir, env);
-  const astro = await measuredRun([...nodeFlags, ...steps.astro], { cwd: project, env, logFile });
+  const steps = buildCommands(outDir, env, countContentFiles(project, env));
+  const astro = await measuredRun([...nodeFlags, ...steps.astro], { cwd: project, env: steps.astroEnv, logFile });
   failUnlessBuilt(astro.result, logFile);
   const indexLog = `${logFile}.search-index`;
   const index = await measuredRun([...nodeFlags, ...steps.index], {

@@ -8,8 +8,8 @@ import GithubSlugger from "github-slugger";
 export const CONTENT_DIR_ENV = "CONTENT_DIR";
 
 /** Absolute path of the content folder (default: `content/` at the repo root). */
-export function contentDir(root: string = process.cwd()): string {
-  return resolve(root, process.env[CONTENT_DIR_ENV] ?? "content");
+export function contentDir(root: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(root, env[CONTENT_DIR_ENV] ?? "content");
 }
 
 export const POST_COLLECTIONS = ["articles", "guides"] as const;

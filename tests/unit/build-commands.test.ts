@@ -1,13 +1,53 @@
-/** `npm run build`'s two steps (scripts/build.ts) and the heap limit Astro's step gets. */
+/** `npm run build`'s two steps (scripts/build.ts), and the heap limit and environment Astro's step gets. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { ASTRO, ASTRO_BUILD_HEAP_MIB, SEARCH_INDEX_SCRIPT, buildCommands } from "../../scripts/lib/processes.ts";
+import { MEMORY_FOR_TIME_UP_TO_FILES, countContentFiles } from "../../src/lib/site-scale.ts";
+import {
+  ALLOCATOR_PURGE_DELAY_MS,
+  ASTRO,
+  ASTRO_BUILD_HEAP_MIB,
+  SEARCH_INDEX_SCRIPT,
+  buildCommands,
+} from "../../scripts/lib/processes.ts";
 
 describe("buildCommands", () => {
   test("astro build with the heap limit, then the search index, both into the same folder", () => {
-    expect(buildCommands("out", {})).toEqual({
+    expect(buildCommands("out", {}, 142)).toEqual({
       astro: [`--max-old-space-size=${ASTRO_BUILD_HEAP_MIB}`, ASTRO, "build", "--outDir", "out"],
       index: [SEARCH_INDEX_SCRIPT, "--outDir", "out"],
+      astroEnv: { MIMALLOC_PURGE_DELAY: String(ALLOCATOR_PURGE_DELAY_MS) },
     });
+  });
+
+  test("astro build gets the caller's environment, and the allocator's delay unless the caller sets one", () => {
+    expect(buildCommands(undefined, { PG_SKIP: "" }, 142).astroEnv).toEqual({
+      PG_SKIP: "",
+      MIMALLOC_PURGE_DELAY: String(ALLOCATOR_PURGE_DELAY_MS),
+    });
+    expect(buildCommands(undefined, { MIMALLOC_PURGE_DELAY: "10" }, 142).astroEnv.MIMALLOC_PURGE_DELAY).toBe("10");
+  });
+
+  test("a big site keeps the allocator's default, which holds less memory", () => {
+    const small = buildCommands(undefined, {}, MEMORY_FOR_TIME_UP_TO_FILES).astroEnv;
+    const big = buildCommands(undefined, {}, MEMORY_FOR_TIME_UP_TO_FILES + 1).astroEnv;
+    expect(small.MIMALLOC_PURGE_DELAY).toBe(String(ALLOCATOR_PURGE_DELAY_MS));
+    expect(big).toEqual({});
+  });
+
+  test("the files are counted in the content folder the build is given", () => {
+    const generated = mkdtempSync(join(tmpdir(), "pg-scale-"));
+    try {
+      for (const name of ["a", "b", "c"]) {
+        mkdirSync(join(generated, "articles"), { recursive: true });
+        writeFileSync(join(generated, "articles", `${name}.mdx`), "---\ntitle: x\n---\n");
+      }
+      expect(countContentFiles(undefined, { CONTENT_DIR: generated })).toBe(3);
+      expect(countContentFiles()).toBeGreaterThan(3);
+    } finally {
+      rmSync(generated, { recursive: true, force: true });
+    }
   });
 
   test("a limit set in NODE_OPTIONS replaces ours (a bigger site)", () => {

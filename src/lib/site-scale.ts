@@ -1,0 +1,18 @@
+/**
+ * Build settings that trade memory for time, and the size of site they are for. The build's peak
+ * memory must stay under 6 GiB at 10,000 pages (what a standard CI runner can spare); smaller
+ * sites have room to spare, and get the faster setting. astro.config.ts and scripts/build.ts both
+ * decide from here.
+ */
+import { findContentFiles } from "./content/index.ts";
+import { contentDir } from "./paths.ts";
+
+/** Up to this many content files, the build uses the settings that cost memory. */
+export const MEMORY_FOR_TIME_UP_TO_FILES = 5_000;
+
+/** How many content files the site at `root` has (`CONTENT_DIR` in `env` names another folder). */
+export const countContentFiles = (root?: string, env: NodeJS.ProcessEnv = process.env): number =>
+  findContentFiles(contentDir(root, env)).length;
+
+/** True when a site of `contentFiles` files may use the settings that cost memory. */
+export const tradesMemoryForTime = (contentFiles: number): boolean => contentFiles <= MEMORY_FOR_TIME_UP_TO_FILES;
