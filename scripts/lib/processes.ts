@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { availableParallelism, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { countContentFiles, tradesMemoryForTime } from "../../src/lib/site-scale.ts";
 
@@ -28,16 +28,6 @@ export const SEARCH_INDEX_SCRIPT = "scripts/search-index.ts";
  * replaces this one.
  */
 export const ASTRO_BUILD_HEAP_MIB = 1536;
-
-/**
- * Node gives V8 4 helper threads (garbage collection, compiling) whatever the CPU count. The build
- * already runs its main thread, the content check's and share cards' workers, libuv's pool and
- * the bundler's threads, so on a 2-CPU machine the 4 helpers only took turns with them: with 2,
- * cold builds of 1,000 generated pages took 13.4-13.9 s against 14.3-16.6 s for `.md` (3
- * alternating rounds) and 21.4-21.9 s against 22.8-23.0 s for `.mdx` (2), with less CPU and the
- * same peak. No more helpers than CPUs, and never more than Node's 4.
- */
-export const v8HelperThreads = (cpus: number = availableParallelism()): number => Math.max(1, Math.min(4, cpus));
 
 /**
  * How long the memory allocator of the bundler, Astro's compiler and resvg (each links mimalloc)
@@ -66,10 +56,9 @@ export function buildCommands(
   const heap = /--max-old-space-size\b/.test(env.NODE_OPTIONS ?? "")
     ? []
     : [`--max-old-space-size=${ASTRO_BUILD_HEAP_MIB}`];
-  const helpers = /--v8-pool-size\b/.test(env.NODE_OPTIONS ?? "") ? [] : [`--v8-pool-size=${v8HelperThreads()}`];
   const allocator = tradesMemoryForTime(contentFiles) ? { MIMALLOC_PURGE_DELAY: String(ALLOCATOR_PURGE_DELAY_MS) } : {};
   return {
-    astro: [...heap, ...helpers, ASTRO, "build", ...out],
+    astro: [...heap, ASTRO, "build", ...out],
     index: [SEARCH_INDEX_SCRIPT, ...out],
     astroEnv: { ...allocator, ...env },
   };

@@ -10,20 +10,12 @@ import {
   ASTRO_BUILD_HEAP_MIB,
   SEARCH_INDEX_SCRIPT,
   buildCommands,
-  v8HelperThreads,
 } from "../../scripts/lib/processes.ts";
 
 describe("buildCommands", () => {
   test("astro build with the heap limit, then the search index, both into the same folder", () => {
     expect(buildCommands("out", {}, 142)).toEqual({
-      astro: [
-        `--max-old-space-size=${ASTRO_BUILD_HEAP_MIB}`,
-        `--v8-pool-size=${v8HelperThreads()}`,
-        ASTRO,
-        "build",
-        "--outDir",
-        "out",
-      ],
+      astro: [`--max-old-space-size=${ASTRO_BUILD_HEAP_MIB}`, ASTRO, "build", "--outDir", "out"],
       index: [SEARCH_INDEX_SCRIPT, "--outDir", "out"],
       astroEnv: { MIMALLOC_PURGE_DELAY: String(ALLOCATOR_PURGE_DELAY_MS) },
     });
@@ -35,10 +27,6 @@ describe("buildCommands", () => {
       MIMALLOC_PURGE_DELAY: String(ALLOCATOR_PURGE_DELAY_MS),
     });
     expect(buildCommands(undefined, { MIMALLOC_PURGE_DELAY: "10" }, 142).astroEnv.MIMALLOC_PURGE_DELAY).toBe("10");
-  });
-
-  test("V8 gets no more helper threads than CPUs, and never more than Node's 4", () => {
-    expect([1, 2, 3, 4, 16].map(v8HelperThreads)).toEqual([1, 2, 3, 4, 4]);
   });
 
   test("a big site keeps the allocator's default, which holds less memory", () => {
@@ -62,8 +50,8 @@ describe("buildCommands", () => {
     }
   });
 
-  test("a heap limit or helper count set in NODE_OPTIONS replaces ours (a bigger site)", () => {
-    const { astro } = buildCommands(undefined, { NODE_OPTIONS: "--max-old-space-size=8192 --v8-pool-size=8" });
+  test("a limit set in NODE_OPTIONS replaces ours (a bigger site)", () => {
+    const { astro } = buildCommands(undefined, { NODE_OPTIONS: "--max-old-space-size=8192" });
     expect(astro).toEqual([ASTRO, "build"]);
   });
 
