@@ -250,39 +250,40 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
   if (rgba.byteOffset % 4 !== 0) rgba = rgba.slice(); // a Uint32Array view needs alignment
   const palette = new Map<number, number>();
   const plte: number[] = [];
-  const rows = Buffer.alloc((width + 1) * height); // each row: filter byte 0, then indices
+  // Every byte is written below: each row's filter byte, then its indices.
+  const rows = Buffer.allocUnsafe((width + 1) * height);
   const words = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
-  let last = -1;
-  let lastIndex = 0;
   // The same bytes as a Buffer (no copy), for native comparisons.
   const bytes = Buffer.from(rgba.buffer, rgba.byteOffset, width * height * 4);
   const rowBytes = width * 4;
-  for (let y = 0, p = 0; y < height; y++) {
-    let out = y * (width + 1) + 1;
+  for (let y = 0; y < height; y++) {
+    const rowStart = y * (width + 1);
+    rows[rowStart] = 0; // filter: none
     // A card is mostly flat colour: a row like the one above gets the same indices, copied
     // natively instead of read pixel by pixel (the same bytes, about a quarter less time; spans
     // shorter than a row measured slower).
     if (y > 0 && bytes.compare(bytes, (y - 1) * rowBytes, y * rowBytes, y * rowBytes, (y + 1) * rowBytes) === 0) {
-      rows.copy(rows, out, out - (width + 1), out - 1);
-      p += width;
+      rows.copy(rows, rowStart + 1, rowStart - width, rowStart);
       continue;
     }
-    for (let x = 0; x < width; x++, p++, out++) {
+    // Other rows run by run: a run of one colour is found, looked up once and filled natively
+    // (1.7 instead of 2.1 ms a card, the same bytes: scripts/bench/png-encoders.ts).
+    const first = y * width;
+    const end = first + width;
+    for (let p = first; p < end; ) {
       const word = words[p]!;
-      if (word !== last) {
-        const at = p * 4;
+      const start = p;
+      while (++p < end && words[p] === word);
+      let index = palette.get(word);
+      if (index === undefined) {
+        const at = start * 4;
         if (rgba[at + 3] !== 255) return undefined;
-        let index = palette.get(word);
-        if (index === undefined) {
-          index = palette.size;
-          if (index === 256) return undefined;
-          palette.set(word, index);
-          plte.push(rgba[at]!, rgba[at + 1]!, rgba[at + 2]!);
-        }
-        last = word;
-        lastIndex = index;
+        index = palette.size;
+        if (index === 256) return undefined;
+        palette.set(word, index);
+        plte.push(rgba[at]!, rgba[at + 1]!, rgba[at + 2]!);
       }
-      rows[out] = lastIndex;
+      rows.fill(index, rowStart + 1 + (start - first), rowStart + 1 + (p - first));
     }
   }
   const header = Buffer.alloc(13);
