@@ -267,7 +267,7 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
       continue;
     }
     // Other rows run by run: a run of one colour is found, looked up once and filled natively
-    // (1.7 instead of 2.1 ms a card, the same bytes: scripts/bench/png-encoders.ts).
+    // (2.1 -> 1.7 ms a card, side by side on the same 40 drawn cards; the same bytes).
     const first = y * width;
     const end = first + width;
     for (let p = first; p < end; ) {
