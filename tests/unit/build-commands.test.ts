@@ -39,10 +39,9 @@ describe("buildCommands", () => {
   test("the files are counted in the content folder the build is given", () => {
     const generated = mkdtempSync(join(tmpdir(), "pg-scale-"));
     try {
-      for (const name of ["a", "b", "c"]) {
-        mkdirSync(join(generated, "articles"), { recursive: true });
+      mkdirSync(join(generated, "articles"));
+      for (const name of ["a", "b", "c"])
         writeFileSync(join(generated, "articles", `${name}.mdx`), "---\ntitle: x\n---\n");
-      }
       expect(countContentFiles(undefined, { CONTENT_DIR: generated })).toBe(3);
       expect(countContentFiles()).toBeGreaterThan(3);
     } finally {
