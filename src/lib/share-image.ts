@@ -3,8 +3,9 @@
  * site, made at build time from local fonts only (no network), and cached between builds.
  *
  * satori lays the card out from a plain `{ type, props }` tree and draws its text as paths; resvg
- * turns that SVG into a PNG. Both are slow next to the rest of a page build (tens of ms a card),
- * so a card's PNG is kept under `<cacheDir>/share-images/<key>.png`, `key` being a hash of what
+ * turns that SVG into pixels (only the band with the card's own text, over a frame drawn once),
+ * and a palette PNG is written from them here. That is slow next to the rest of a page build
+ * (several ms a card), so a card's PNG is kept under `<cacheDir>/share-images/<key>.png`, `key` being a hash of what
  * is drawn: the card's text, the template version and the fonts. Change the design? Bump
  * `TEMPLATE_VERSION`, and every card is drawn anew on the next build.
  */
@@ -195,31 +196,134 @@ export function cardTree(card: ShareCard): Node {
   );
 }
 
-/** Draws the card as RGBA pixels. */
-export async function drawCard(
-  card: ShareCard,
-): Promise<{ pixels: Uint8Array; width: number; height: number; asPng(): Uint8Array }> {
-  // Loaded only to draw: a build whose cards are all cached never loads them (they took 80 ms
-  // of module loading on the build's main thread).
+type ResvgImage = { pixels: Uint8Array; width: number; height: number; asPng(): Uint8Array };
+
+/** RGBA rows drawn apart: `band`'s rows replace the frame's from row `top` on. */
+export interface Band {
+  pixels: Uint8Array;
+  top: number;
+}
+
+/** A drawn card: RGBA `pixels`, with the card's own text in `band` when drawn apart. */
+export interface CardImage {
+  pixels: Uint8Array;
+  band?: Band | undefined;
+  width: number;
+  height: number;
+}
+
+/** The card's pixels in one buffer (tests and benchmarks compare them). */
+export function flatten({ pixels, band }: CardImage): Uint8Array {
+  if (!band) return pixels;
+  const out = new Uint8Array(pixels);
+  out.set(band.pixels, band.top * SHARE_IMAGE_WIDTH * 4);
+  return out;
+}
+
+let tools: ReturnType<typeof loadDrawingTools> | undefined;
+// Loaded only to draw: a build whose cards are all cached never loads them (they took 80 ms of
+// module loading on the build's main thread).
+const drawingTools = () => (tools ??= loadDrawingTools());
+
+async function loadDrawingTools() {
   const [{ default: satori }, { renderAsync }, fonts] = await Promise.all([
     import("satori"),
     import("@resvg/resvg-js"),
     loadFonts(),
   ]);
-  const svg = await satori(cardTree(card) as never, {
-    width: SHARE_IMAGE_WIDTH,
-    height: SHARE_IMAGE_HEIGHT,
-    fonts,
-  });
+  const layOut = (card: ShareCard): Promise<string> =>
+    satori(cardTree(card) as never, { width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, fonts });
   // renderAsync, not `new Resvg().render()`: each render holds ~6 MB of native memory that V8
   // does not see, freed only by finalizers that run on a later turn of the event loop. A loop of
   // synchronous renders never gave them one and grew to 2 GB in 300 cards.
-  return renderAsync(svg, {
-    fitTo: { mode: "width", value: SHARE_IMAGE_WIDTH },
-    // The SVG's text is already paths: scanning the system's fonts would only cost time.
-    font: { loadSystemFonts: false },
-    logLevel: "off",
-  });
+  const rasterize = (svg: string): Promise<ResvgImage> =>
+    renderAsync(svg, {
+      fitTo: { mode: "width", value: SHARE_IMAGE_WIDTH },
+      // The SVG's text is already paths: scanning the system's fonts would only cost time.
+      font: { loadSystemFonts: false },
+      logLevel: "off",
+    });
+  return { layOut, rasterize };
+}
+
+/** The card as satori lays it out: an SVG whose text is paths. */
+export const layOutCard = async (card: ShareCard): Promise<string> => (await drawingTools()).layOut(card);
+
+/** The whole card drawn at once, as resvg gives it (tests compare `drawCard` with it). */
+export async function drawWholeCard(card: ShareCard): Promise<ResvgImage> {
+  const { layOut, rasterize } = await drawingTools();
+  return rasterize(await layOut(card));
+}
+
+/**
+ * Rows a glyph may reach past its text box. Atkinson Hyperlegible's tallest and deepest glyphs
+ * (head.yMax 926, yMin -251 per 1000) stay within 0.03 em of a line box at line height 1.15
+ * (ascender 950, descender 290): under 3 px at the card's largest size, 80 px, and a pixel more
+ * of anti-aliasing.
+ */
+const INK_MARGIN = 4;
+const FULL_SIZE = `width="${SHARE_IMAGE_WIDTH}" height="${SHARE_IMAGE_HEIGHT}" viewBox="0 0 ${SHARE_IMAGE_WIDTH} ${SHARE_IMAGE_HEIGHT}"`;
+// satori names a mask after each box, by its place in the tree: `-0` is the column of label,
+// title and tagline (its children `-0-0`, `-0-1`...), `-1` the rule under it.
+const OWN_PART_START = '<mask id="satori_om-id-0">';
+const OWN_PART_END = '<mask id="satori_om-id-1">';
+const OWN_BOX = /<mask id="satori_om-id-0-\d+"><rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/g;
+
+/**
+ * Splits satori's SVG of a card in two: the frame that every card with the same footer shares
+ * (background, rule, footer) and the band of rows that holds this card's own label, title and
+ * tagline. Undefined when the SVG is not laid out as expected; the card is then drawn whole.
+ */
+export function splitCard(svg: string): { frame: string; band: string; top: number; height: number } | undefined {
+  const start = svg.indexOf(OWN_PART_START);
+  const end = svg.indexOf(OWN_PART_END);
+  if (!svg.includes(FULL_SIZE) || start < 0 || end < start) return undefined;
+  const boxes = [...svg.slice(start, end).matchAll(OWN_BOX)].map(([, y, height]) => [
+    Number(y),
+    Number(y) + Number(height),
+  ]);
+  if (boxes.length === 0) return undefined;
+  const top = Math.max(0, Math.floor(Math.min(...boxes.map(([from]) => from!))) - INK_MARGIN);
+  const bottom = Math.min(SHARE_IMAGE_HEIGHT, Math.ceil(Math.max(...boxes.map(([, to]) => to!))) + INK_MARGIN);
+  const height = bottom - top;
+  return {
+    frame: svg.slice(0, start) + svg.slice(end),
+    band: svg.replace(
+      FULL_SIZE,
+      `width="${SHARE_IMAGE_WIDTH}" height="${height}" viewBox="0 ${top} ${SHARE_IMAGE_WIDTH} ${height}"`,
+    ),
+    top,
+    height,
+  };
+}
+
+// Frames drawn so far in this thread, by their SVG: one per footer (one per language).
+const frames = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * Draws the card. Most of a card is the same on every card: resvg draws only the band of rows
+ * with this card's text, and the frame around it once per thread (the same pixels as drawing the
+ * whole card, which the tests check).
+ */
+export async function drawCard(card: ShareCard): Promise<CardImage> {
+  const { layOut, rasterize } = await drawingTools();
+  const svg = await layOut(card);
+  const parts = splitCard(svg);
+  if (!parts) return rasterize(svg);
+  let frame = frames.get(parts.frame);
+  if (!frame) {
+    if (frames.size >= 8) frames.clear();
+    frame = rasterize(parts.frame).then((image) => image.pixels);
+    frames.set(parts.frame, frame);
+  }
+  // The frame is shared, so the band is not copied into it: the encoder reads rows from both.
+  const [pixels, band] = await Promise.all([frame, rasterize(parts.band)]);
+  return {
+    pixels,
+    band: { pixels: band.pixels, top: parts.top },
+    width: SHARE_IMAGE_WIDTH,
+    height: SHARE_IMAGE_HEIGHT,
+  };
 }
 
 /** Draws the card, without the cache. */
@@ -228,7 +332,10 @@ export async function renderUncached(card: ShareCard): Promise<Uint8Array<ArrayB
   // resvg's own PNG encoder took 15-20 ms a card, more than drawing it; a flat card has a few
   // dozen colours, so a palette PNG written here is exact, half the size, and faster than sharp's
   // palette PNG (scripts/bench/png-encoders.ts measures both).
-  return encodePalettePng(image.pixels, image.width, image.height) ?? new Uint8Array(image.asPng());
+  return (
+    encodePalettePng(image.pixels, image.width, image.height, image.band) ??
+    new Uint8Array((await drawWholeCard(card)).asPng())
+  );
 }
 
 const PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -242,48 +349,84 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return out;
 }
 
+/** Pixels as 32-bit words and as a Buffer (no copy), for native comparisons of rows. */
+function pixelRows(rgba: Uint8Array): { words: Uint32Array; bytes: Buffer } {
+  if (rgba.byteOffset % 4 !== 0) rgba = rgba.slice(); // a Uint32Array view needs alignment
+  return {
+    words: new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2),
+    bytes: Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length),
+  };
+}
+
 /**
  * An 8-bit palette PNG of opaque RGBA pixels, or undefined when the image has more than 256
  * colours or any transparency (the caller then uses resvg's encoder). Lossless either way.
+ * `band`'s rows, where given, stand for the rows of `rgba` from its `top`.
  */
-export function encodePalettePng(rgba: Uint8Array, width: number, height: number): Buffer<ArrayBuffer> | undefined {
-  if (rgba.byteOffset % 4 !== 0) rgba = rgba.slice(); // a Uint32Array view needs alignment
+export function encodePalettePng(
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+  band?: Band,
+): Buffer<ArrayBuffer> | undefined {
+  const rowBytes = width * 4;
+  const frame = pixelRows(rgba);
+  const over = band && pixelRows(band.pixels);
+  const bandTop = band?.top ?? 0;
+  const bandEnd = band ? bandTop + band.pixels.length / rowBytes : 0;
   const palette = new Map<number, number>();
   const plte: number[] = [];
   // Every byte is written below: each row's filter byte, then its indices.
   const rows = Buffer.allocUnsafe((width + 1) * height);
-  const words = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
-  // The same bytes as a Buffer (no copy), for native comparisons.
-  const bytes = Buffer.from(rgba.buffer, rgba.byteOffset, width * height * 4);
-  const rowBytes = width * 4;
+  // Text edges are short runs of a few dozen shades, mostly one pixel long: a small cache in
+  // front of the Map, by a hash of the colour, saves most lookups (the same bytes, 0.3 ms a card).
+  const recentColours = new Uint32Array(1024);
+  const recentIndices = new Int16Array(1024).fill(-1);
+  let previous = frame;
+  let previousAt = 0;
   for (let y = 0; y < height; y++) {
+    const inBand = over !== undefined && y >= bandTop && y < bandEnd;
+    const source = inBand ? over : frame;
+    const { words, bytes } = source;
+    const first = (inBand ? y - bandTop : y) * width;
+    const at = first * 4;
     const rowStart = y * (width + 1);
     rows[rowStart] = 0; // filter: none
     // A card is mostly flat colour: a row like the one above gets the same indices, copied
     // natively instead of read pixel by pixel (the same bytes, about a quarter less time; spans
     // shorter than a row measured slower).
-    if (y > 0 && bytes.compare(bytes, (y - 1) * rowBytes, y * rowBytes, y * rowBytes, (y + 1) * rowBytes) === 0) {
+    const sameAsAbove =
+      y > 0 && bytes.compare(previous.bytes, previousAt, previousAt + rowBytes, at, at + rowBytes) === 0;
+    previous = source;
+    previousAt = at;
+    if (sameAsAbove) {
       rows.copy(rows, rowStart + 1, rowStart - width, rowStart);
       continue;
     }
     // Other rows run by run: a run of one colour is found, looked up once and filled natively
     // (2.1 -> 1.7 ms a card, side by side on the same 40 drawn cards; the same bytes).
-    const first = y * width;
     const end = first + width;
     for (let p = first; p < end; ) {
       const word = words[p]!;
       const start = p;
       while (++p < end && words[p] === word);
-      let index = palette.get(word);
-      if (index === undefined) {
-        const at = start * 4;
-        if (rgba[at + 3] !== 255) return undefined;
-        index = palette.size;
-        if (index === 256) return undefined;
-        palette.set(word, index);
-        plte.push(rgba[at]!, rgba[at + 1]!, rgba[at + 2]!);
+      const slot = (word ^ (word >>> 10) ^ (word >>> 20)) & 1023;
+      let index = recentColours[slot] === word ? recentIndices[slot]! : -1;
+      if (index < 0) {
+        index = palette.get(word) ?? -1;
+        if (index < 0) {
+          const byte = start * 4;
+          if (bytes[byte + 3] !== 255) return undefined;
+          index = palette.size;
+          if (index === 256) return undefined;
+          palette.set(word, index);
+          plte.push(bytes[byte]!, bytes[byte + 1]!, bytes[byte + 2]!);
+        }
+        recentColours[slot] = word;
+        recentIndices[slot] = index;
       }
-      rows.fill(index, rowStart + 1 + (start - first), rowStart + 1 + (p - first));
+      if (p - start === 1) rows[rowStart + 1 + (start - first)] = index;
+      else rows.fill(index, rowStart + 1 + (start - first), rowStart + 1 + (p - first));
     }
   }
   const header = Buffer.alloc(13);

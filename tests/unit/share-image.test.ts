@@ -7,11 +7,16 @@ import { afterAll, afterEach, describe, expect, test, vi } from "vitest";
 import {
   cacheKey,
   cachePath,
+  drawCard,
+  drawWholeCard,
   encodePalettePng,
+  flatten,
+  layOutCard,
   renderShareImage,
   renderUncached,
   SHARE_IMAGE_HEIGHT,
   SHARE_IMAGE_WIDTH,
+  splitCard,
   type ShareCard,
 } from "../../src/lib/share-image";
 import { site } from "../../src/site.config";
@@ -146,6 +151,65 @@ describe("renderShareImage", () => {
   });
 });
 
+describe("drawCard", () => {
+  // The band of a card's own text is drawn over a shared frame; the pixels must be exactly those
+  // of the whole card drawn at once, for every title size, label, tagline and language.
+  const spanish = (title: string, kind?: string): ShareCard => ({
+    title,
+    kind,
+    siteName: site.name.es,
+    organizationName: site.organization.name,
+  });
+  const cards: ShareCard[] = [
+    card("Biopsy", "Article"),
+    card("Questions to ask at a second-opinion visit"),
+    card("Clinical trials: what taking part means and how to find one, step by step"),
+    card(Array.from({ length: 40 }, (_, i) => `Qgjy${i}`).join(" ")),
+    spanish("¿Qué es una segunda opinión? ÁÉÍÓÚ Ñ gjpqy", "Guía"),
+    spanish("ÅÉÍÓÚ Ñ Ǻ gjpqy", "Guía"),
+    spanish("ÉÈÊË Ŵ Ǻ Ḝ Ö Å Ç ÿ Ÿ ÉÈÊË gjpqy ÉÈÊË gjpqy ÉÈÊË gjpqy ÉÈÊË"),
+    {
+      title: site.name.en,
+      description: site.tagline.en,
+      siteName: site.name.en,
+      organizationName: site.organization.name,
+    },
+    {
+      title: site.name.es,
+      description: site.tagline.es,
+      siteName: site.name.es,
+      organizationName: site.organization.name,
+    },
+  ];
+
+  test("draws the same pixels as drawing the whole card", async () => {
+    // One after another, as a worker draws them: each card reuses the frame the one before drew on.
+    for (const each of cards) {
+      const [drawn, whole] = await Promise.all([drawCard(each), drawWholeCard(each)]);
+      expect(drawn.band, "drawn in a band").toBeDefined();
+      expect([drawn.width, drawn.height]).toEqual([whole.width, whole.height]);
+      expect(Buffer.from(flatten(drawn)).equals(Buffer.from(whole.pixels)), each.title).toBe(true);
+      // The PNG of the frame and band is the PNG of the whole card's pixels.
+      const png = encodePalettePng(drawn.pixels, drawn.width, drawn.height, drawn.band)!;
+      expect(png.equals(encodePalettePng(whole.pixels, whole.width, whole.height)!), each.title).toBe(true);
+    }
+  });
+
+  test("only the band of the card's own text is drawn per card", async () => {
+    const svg = await layOutCard(card("Questions to ask at a second-opinion visit"));
+    const parts = splitCard(svg)!;
+    expect(parts.top).toBeGreaterThan(0);
+    expect(parts.top + parts.height).toBeLessThan(SHARE_IMAGE_HEIGHT);
+    expect(parts.height).toBeLessThan(SHARE_IMAGE_HEIGHT / 2);
+    // The frame has no trace of the title; the footer is in it.
+    expect(parts.frame.length).toBeLessThan(svg.length / 2);
+  });
+
+  test("an SVG laid out otherwise is drawn whole", () => {
+    expect(splitCard('<svg width="1200" height="630" viewBox="0 0 1200 630"><rect/></svg>')).toBeUndefined();
+  });
+});
+
 describe("encodePalettePng", () => {
   const rgba = (width: number, height: number, colour: (x: number, y: number) => number[]) => {
     const pixels = new Uint8Array(width * height * 4);
@@ -170,6 +234,14 @@ describe("encodePalettePng", () => {
     const shifted = new Uint8Array(pixels.length + 1);
     shifted.set(pixels, 1);
     expect(encodePalettePng(shifted.subarray(1), 7, 5)!.equals(png)).toBe(true);
+  });
+
+  test("is lossless with many colours in any order", () => {
+    // 256 colours revisited in a scrambled order: colours that share a slot of the lookup cache.
+    const colour = (i: number) => [(i * 37) % 256, (i * 101) % 256, i, 255];
+    const pixels = rgba(64, 16, (x, y) => colour(((x * 7 + y * 13) * 29) % 256));
+    const decoded = decodePalettePng(encodePalettePng(pixels, 64, 16)!);
+    expect(decoded.rgb).toEqual([...pixels].filter((_, i) => i % 4 !== 3));
   });
 
   test("declines images it can't store exactly", () => {
