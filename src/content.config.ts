@@ -1,6 +1,7 @@
 import { defineCollection, reference } from "astro:content";
+import { z } from "astro/zod";
 import { glob } from "astro/loaders";
-import { MIN_SOURCES, authorSchema, glossarySchema, postSchema, topicSchema } from "@/lib/schema";
+import { MIN_SOURCES, authorSchema, glossarySchema, postSchema, topicSchema, withHeroImage } from "@/lib/schema";
 import { COLLECTIONS, DATA_PATTERN, POST_PATTERN, contentDir } from "@/lib/paths";
 import { LOCALE_INFO, type Locale } from "@/lib/i18n";
 
@@ -12,17 +13,19 @@ function collectionsOf(locale: Locale) {
   const from = (kind: string, pattern: string) => glob({ base: folder(kind), pattern });
   // Articles and guides share one schema; guides must cite more sources (MIN_SOURCES). A
   // translation names the same authors and topics by their ids, which the English collections own.
-  const posts = (kind: keyof typeof MIN_SOURCES) =>
-    defineCollection({
-      loader: from(kind, POST_PATTERN),
-      schema: ({ image }) =>
-        postSchema({
-          author: reference("authors"),
-          topic: reference("topics"),
-          image: image(),
-          minSources: MIN_SOURCES[kind],
-        }),
+  const posts = (kind: keyof typeof MIN_SOURCES) => {
+    // Built once: Astro calls `schema` for every entry, and only the hero image needs that entry's `image()`.
+    const shared = postSchema({
+      author: reference("authors"),
+      topic: reference("topics"),
+      image: z.string(),
+      minSources: MIN_SOURCES[kind],
     });
+    return defineCollection({
+      loader: from(kind, POST_PATTERN),
+      schema: ({ image }) => withHeroImage(shared, image()),
+    });
+  };
   return {
     articles: posts("articles"),
     guides: posts("guides"),
