@@ -121,8 +121,11 @@ function titleSize(title: string): number {
   return 60;
 }
 
-/** The card's element tree (exported for tests). */
-export function cardTree(card: ShareCard): Node {
+/**
+ * The card's element tree (exported for tests). `footerHeight`: an empty box of that height in
+ * place of the footer's text, for a layout whose footer comes from a frame drawn before.
+ */
+export function cardTree(card: ShareCard, footerHeight?: number): Node {
   const size = titleSize(card.title);
   const children: Node[] = [];
   if (card.kind) {
@@ -187,11 +190,13 @@ export function cardTree(card: ShareCard): Node {
       // A filled box, not a border: satori draws borders with nested clip paths, which cost resvg
       // a full-size mask each.
       el("div", { height: 3, backgroundColor: DIVIDER, marginBottom: 24 }),
-      el(
-        "div",
-        { display: "flex", fontSize: 32, fontWeight: 700, color: ON_BRAND },
-        `${card.organizationName} · ${card.siteName}`,
-      ),
+      footerHeight === undefined
+        ? el(
+            "div",
+            { display: "flex", fontSize: 32, fontWeight: 700, color: ON_BRAND },
+            `${card.organizationName} · ${card.siteName}`,
+          )
+        : el("div", { display: "flex", height: footerHeight }),
     ],
   );
 }
@@ -231,8 +236,8 @@ async function loadDrawingTools() {
     import("@resvg/resvg-js"),
     loadFonts(),
   ]);
-  const layOut = (card: ShareCard): Promise<string> =>
-    satori(cardTree(card) as never, { width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, fonts });
+  const layOut = (card: ShareCard, footerHeight?: number): Promise<string> =>
+    satori(cardTree(card, footerHeight) as never, { width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, fonts });
   // renderAsync, not `new Resvg().render()`: each render holds ~6 MB of native memory that V8
   // does not see, freed only by finalizers that run on a later turn of the event loop. A loop of
   // synchronous renders never gave them one and grew to 2 GB in 300 cards.
@@ -267,6 +272,10 @@ const FULL_SIZE = `width="${SHARE_IMAGE_WIDTH}" height="${SHARE_IMAGE_HEIGHT}" v
 // title and tagline (its children `-0-0`, `-0-1`...), `-1` the rule under it.
 const OWN_PART_START = '<mask id="satori_om-id-0">';
 const OWN_PART_END = '<mask id="satori_om-id-1">';
+// The boxes of the column and of the rule under it: the same on every card with a footer this high.
+const LAYOUT_BOXES = /<mask id="satori_om-id-[01]"><rect [^>]*>/g;
+const layoutBoxes = (svg: string): string => [...svg.matchAll(LAYOUT_BOXES)].join("");
+const FOOTER_HEIGHT = /<mask id="satori_om-id-2"><rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)"/;
 const OWN_BOX = /<mask id="satori_om-id-0-\d+"><rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/g;
 
 /**
@@ -297,27 +306,53 @@ export function splitCard(svg: string): { frame: string; band: string; top: numb
   };
 }
 
-// Frames drawn so far in this thread, by their SVG: one per footer (one per language).
-const frames = new Map<string, Promise<Uint8Array>>();
+/** What cards with the same footer share, laid out and drawn once. */
+interface Frame {
+  /** The background, rule and footer, drawn. */
+  pixels: Promise<Uint8Array>;
+  /** The footer's height, so that a card laid out without the footer's text has the same layout. */
+  footerHeight: number;
+  /** The boxes of the column of label, title and tagline and of the rule, as satori writes them. */
+  boxes: string;
+}
+
+// Frames laid out so far in this thread, by footer: one per language.
+const frames = new Map<string, Promise<Frame | undefined>>();
+
+function frameFor(card: ShareCard): Promise<Frame | undefined> {
+  const footer = `${card.organizationName} · ${card.siteName}`;
+  let frame = frames.get(footer);
+  if (!frame) {
+    if (frames.size >= 8) frames.clear();
+    frame = (async () => {
+      const { layOut, rasterize } = await drawingTools();
+      const svg = await layOut(card);
+      const parts = splitCard(svg);
+      const footerHeight = Number(FOOTER_HEIGHT.exec(svg)?.[1]);
+      const boxes = layoutBoxes(svg);
+      if (!parts || !boxes || !(footerHeight > 0)) return undefined;
+      return { pixels: rasterize(parts.frame).then((image) => image.pixels), footerHeight, boxes };
+    })();
+    frames.set(footer, frame);
+  }
+  return frame;
+}
 
 /**
- * Draws the card. Most of a card is the same on every card: resvg draws only the band of rows
- * with this card's text, and the frame around it once per thread (the same pixels as drawing the
- * whole card, which the tests check).
+ * Draws the card. Most of a card is the same on every card with its footer: the frame
+ * (background, rule, footer) is laid out and drawn once; each card is laid out with an empty box
+ * for the footer, and resvg draws only the band of rows with its own text. The pixels are those of
+ * the whole card drawn at once (the tests compare them).
  */
 export async function drawCard(card: ShareCard): Promise<CardImage> {
   const { layOut, rasterize } = await drawingTools();
-  const svg = await layOut(card);
-  const parts = splitCard(svg);
-  if (!parts) return rasterize(svg);
-  let frame = frames.get(parts.frame);
-  if (!frame) {
-    if (frames.size >= 8) frames.clear();
-    frame = rasterize(parts.frame).then((image) => image.pixels);
-    frames.set(parts.frame, frame);
-  }
+  const frame = await frameFor(card);
+  const svg = frame && (await layOut(card, frame.footerHeight));
+  // A card laid out otherwise than its frame (which no test has seen) is drawn whole.
+  const parts = svg && layoutBoxes(svg) === frame!.boxes ? splitCard(svg) : undefined;
+  if (!frame || !parts) return rasterize(await layOut(card));
   // The frame is shared, so the band is not copied into it: the encoder reads rows from both.
-  const [pixels, band] = await Promise.all([frame, rasterize(parts.band)]);
+  const [pixels, band] = await Promise.all([frame.pixels, rasterize(parts.band)]);
   return {
     pixels,
     band: { pixels: band.pixels, top: parts.top },
