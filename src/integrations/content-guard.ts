@@ -37,6 +37,13 @@ export const checkedContent = (): CheckedContent => ({ published: [] });
 type BuildReport = Pick<ContentReport, "problems" | "redirects" | "published" | "overdue">;
 
 /**
+ * A smaller young generation than V8's default, measured faster and smaller: the check of 1,000
+ * generated pages in its worker, 4 interleaved rounds, took 2.36-2.70 s instead of 2.46-3.06 s,
+ * with a peak of 267-273 MB instead of 393-402.
+ */
+const CHECK_WORKER_HEAP = { maxYoungGenerationSizeMb: 16 };
+
+/**
  * The content check, run in a worker thread: what it parses and drops stays in the worker's heap,
  * which is gone when it ends, and the build's thread gets back only the report and each post's
  * facts (the pages read those instead of parsing again). Under the build's heap limit
@@ -45,7 +52,10 @@ type BuildReport = Pick<ContentReport, "problems" | "redirects" | "published" | 
  */
 export function inspectInWorker(options: ValidateOptions): Promise<BuildReport> {
   return new Promise((done, fail) => {
-    const worker = new Worker(new URL("./content-check-worker.ts", import.meta.url), { workerData: options });
+    const worker = new Worker(new URL("./content-check-worker.ts", import.meta.url), {
+      workerData: options,
+      resourceLimits: CHECK_WORKER_HEAP,
+    });
     worker.once("message", ({ facts, ...report }: BuildReport & { facts: Array<[string, KeptFacts]> }) => {
       keepFacts(facts);
       done(report);
