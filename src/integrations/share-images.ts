@@ -68,9 +68,9 @@ function drawAll(jobs: readonly ShareJob[], cacheDir: string): Promise<void> {
         new Promise<void>((done, fail) => {
           const worker = new Worker(new URL("./share-images-worker.ts", import.meta.url), {
             workerData: { cards, cacheDir },
-            // A small heap makes V8 collect each drawn card's pixels (3 MB outside the heap) soon:
-            // 1,000 cards peaked 133-137 MB over the process instead of 268-344, at the same
-            // time per card (3 interleaved runs each). The live heap is the fonts and one card.
+            // A small heap makes V8 collect each drawn card's pixels (megabytes outside the heap)
+            // soon: 1,000 whole 3 MB cards peaked 133-137 MB over the process instead of 268-344,
+            // at the same time per card (3 interleaved runs each). The live heap is the fonts and one card.
             resourceLimits: WORKER_HEAP,
           });
           worker.once("error", fail);

@@ -201,8 +201,12 @@ describe("drawCard", () => {
     expect(parts.top).toBeGreaterThan(0);
     expect(parts.top + parts.height).toBeLessThan(SHARE_IMAGE_HEIGHT);
     expect(parts.height).toBeLessThan(SHARE_IMAGE_HEIGHT / 2);
-    // The frame has no trace of the title; the footer is in it.
+    // The frame has no trace of the label and title; the rule and the footer are in it.
     expect(parts.frame.length).toBeLessThan(svg.length / 2);
+    expect(parts.frame).not.toMatch(/satori_om-id-0-\d/);
+    expect(parts.frame).toContain('<mask id="satori_om-id-1">');
+    expect(parts.frame).toContain('<mask id="satori_om-id-2">');
+    expect(parts.band).toMatch(/satori_om-id-0-1/);
   });
 
   test("an SVG laid out otherwise is drawn whole", () => {
