@@ -4,13 +4,14 @@ import { glob } from "astro/loaders";
 import { MIN_SOURCES, authorSchema, glossarySchema, postSchema, topicSchema, withHeroImage } from "@/lib/schema";
 import { COLLECTIONS, DATA_PATTERN, POST_PATTERN, contentDir } from "@/lib/paths";
 import { LOCALE_INFO, type Locale } from "@/lib/i18n";
+import { afterContentCheck } from "@/lib/content/check-verdict";
 
 const root = contentDir();
 
 /** The collections of one language, loaded from content/ (English) or content/es/ (Spanish). */
 function collectionsOf(locale: Locale) {
   const folder = (kind: string) => [root, LOCALE_INFO[locale].contentFolder, kind].filter(Boolean).join("/");
-  const from = (kind: string, pattern: string) => glob({ base: folder(kind), pattern });
+  const from = (kind: string, pattern: string) => afterContentCheck(glob({ base: folder(kind), pattern }));
   // Articles and guides share one schema; guides must cite more sources (MIN_SOURCES). A
   // translation names the same authors and topics by their ids, which the English collections own.
   const posts = (kind: keyof typeof MIN_SOURCES) => {

@@ -96,7 +96,8 @@ async function placeCard(cached: string, target: string): Promise<void> {
   }
 }
 
-export default function shareImages(posts: () => readonly SharePost[]): AstroIntegration {
+/** `posts`: the published posts, once the content check (an earlier integration) has listed them. */
+export default function shareImages(posts: () => Promise<readonly SharePost[]>): AstroIntegration {
   let cacheDir = ".astro";
   let drawing: Promise<void> | undefined;
   let jobs: ShareJob[] = [];
@@ -104,15 +105,17 @@ export default function shareImages(posts: () => readonly SharePost[]): AstroInt
   return {
     name: "patient-guides:share-images",
     hooks: {
-      // Drawing starts as soon as the content check (an earlier integration) has listed the
-      // published posts, before Astro syncs content and bundles: on a cold build of 1,000 pages
-      // the cards were the last thing the build waited for.
+      // Drawing starts as soon as the content check has listed the published posts, while Astro
+      // reads content and bundles: on a cold build of 1,000 pages the cards were the last thing
+      // the build waited for.
       "astro:config:setup": ({ command, config }) => {
         if (command !== "build") return;
         cacheDir = fileURLToPath(config.cacheDir);
-        jobs = shareJobs(posts());
-        started = performance.now();
-        drawing = drawAll(jobs, cacheDir);
+        drawing = posts().then((published) => {
+          jobs = shareJobs(published);
+          started = performance.now();
+          return drawAll(jobs, cacheDir);
+        });
         // Failures surface when the build awaits the result; don't crash the process before that.
         drawing.catch(() => {});
       },

@@ -1,11 +1,12 @@
 /**
  * Old addresses (each post's `legacyPaths`) as permanent redirects, written for each kind of
  * host: a `_redirects` file (Netlify, Cloudflare Pages) and nginx `location` blocks. Hosts that
- * support neither get the meta-refresh page Astro writes for each entry of its `redirects`
- * config, which the content check fills (src/integrations/content-guard.ts).
+ * support neither get a meta-refresh page at each old address (`writeRedirectPages`, the page
+ * Astro writes for its `redirects` config). The content check lists them
+ * (src/integrations/content-guard.ts).
  */
-import { existsSync, renameSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { withBase } from "./urls.ts";
 import { DEFAULT_LOCALE, LOCALES } from "./i18n.ts";
 
@@ -56,4 +57,37 @@ export function nginxRedirects(redirects: readonly Redirect[], base = "/"): stri
     pathVariants(from).map((variant) => `location = ${withBase(variant, base)} { return 301 ${withBase(to, base)}; }`),
   );
   return `# Old addresses of pages, generated from each post's legacyPaths. Do not edit.\n${blocks.join("\n")}\n`;
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (char) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[char]};`);
+
+/** Where a page for `path` is built with `trailingSlash: "always"`: /old/ and /old -> /old/, /old.html stays. */
+const pagePath = (path: string): string => (path.endsWith("/") || /\.[a-z0-9]+$/i.test(path) ? path : `${path}/`);
+
+/**
+ * A page at each old address that sends the browser on at once, for hosts without redirect
+ * rules: the same page, byte for byte, as Astro writes for an entry of its `redirects` config
+ * (astro/dist/core/routing/3xx.js, with HTML compression). The build writes them itself because
+ * the content check, which lists the old addresses, ends after Astro has read its config.
+ */
+export function writeRedirectPages(
+  outDir: string,
+  redirects: readonly Redirect[],
+  { base = "/", site }: { base?: string; site?: string | undefined },
+): void {
+  for (const { from, to } of redirects) {
+    const path = pagePath(from);
+    const target = withBase(to, base);
+    const location = escapeHtml(target);
+    const canonical = escapeHtml(site ? new URL(target, site).href : target);
+    const file = join(outDir, path.endsWith("/") ? `${path}index.html` : path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(
+      file,
+      `<!doctype html><title>Redirecting to: ${location}</title><meta http-equiv="refresh" content="0;url=${location}">` +
+        `<meta name="robots" content="noindex"><link rel="canonical" href="${canonical}"><body>\t<a href="${location}">` +
+        `Redirecting from <code>${escapeHtml(withBase(path, base))}</code> to <code>${location}</code></a></body>`,
+    );
+  }
 }
