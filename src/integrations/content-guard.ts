@@ -12,13 +12,9 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { keepFacts, type KeptFacts } from "../lib/content/index.ts";
-import {
-  formatReport,
-  inspectContent,
-  isError,
-  type ContentReport,
-  type ValidateOptions,
-} from "../lib/validate/index.ts";
+import { createRequire } from "node:module";
+import type { ContentReport, ValidateOptions } from "../lib/validate/index.ts";
+import { formatReport, isError } from "../lib/validate/problems.ts";
 import {
   netlifyRedirects,
   nginxRedirects,
@@ -96,8 +92,15 @@ const checksBesideAstro = (contentFileCount: number): boolean =>
   contentFileCount >= WORKER_FROM_FILES && tradesMemoryForTime(contentFileCount);
 
 async function inspect(options: ValidateOptions, contentFileCount: number): Promise<BuildReport> {
-  return contentFileCount >= WORKER_FROM_FILES ? inspectInWorker(options) : inspectContent(options);
+  return contentFileCount >= WORKER_FROM_FILES ? inspectInWorker(options) : checkModules().inspectContent(options);
 }
+
+/**
+ * The check's modules, loaded by Node itself and only where the check runs on this thread. Astro
+ * loads this file with its config through Vite, which would transform all 18 of them first.
+ */
+const checkModules = (): typeof import("../lib/validate/index.ts") =>
+  createRequire(import.meta.url)("../lib/validate/index.ts");
 
 /** `contentFileCount`: how many content files the site has (astro.config.ts counts them once). */
 export default function contentGuard(content: CheckedContent, contentFileCount: number): AstroIntegration {
