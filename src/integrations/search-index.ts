@@ -7,7 +7,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { SEARCH_BUNDLE_DIR } from "../lib/search-index.ts";
+import { SEARCH_BUNDLE_DIR } from "../lib/urls.ts";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".js": "text/javascript",

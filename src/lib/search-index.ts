@@ -19,9 +19,7 @@ import { LOCALES, splitLocale, type Locale } from "./i18n.ts";
 import { RECORDS_PATH, type SearchRecord } from "./search-records.ts";
 import { loadSearchSettings } from "./search-settings.ts";
 import { buildVocabulary, vocabularyFile, type IndexedPage } from "./search-vocabulary.ts";
-
-/** Where the index goes inside the built site (the search page's `data-bundle`, under the base path). */
-export const SEARCH_BUNDLE_DIR = "pagefind";
+import { SEARCH_BUNDLE_DIR } from "./urls.ts";
 
 /** Fragments (one per page or record) start with this marker once unzipped. */
 const FRAGMENT_MARKER = "pagefind_dcd";

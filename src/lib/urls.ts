@@ -23,6 +23,10 @@ export const authorPath = (id: string): string => `/authors/${id}/`;
 export const editorialPolicyPath = (): string => "/about/editorial-policy/";
 export const glossaryPath = (id?: string): string => (id ? `/glossary/#${id}` : "/glossary/");
 
+/** The search index's folder in the built site, where Pagefind writes it and the search page loads it from. */
+export const SEARCH_BUNDLE_DIR = "pagefind";
+export const searchBundlePath = (): string => `/${SEARCH_BUNDLE_DIR}/`;
+
 /** Share image (Open Graph card) of a post, or the site's own card. Drawn at build time by src/integrations/share-images.ts. */
 export function sharePath(collection?: PostCollection, id?: string, locale: Locale = DEFAULT_LOCALE): string {
   const folder = locale === DEFAULT_LOCALE ? "/share" : `/share/${locale}`;
