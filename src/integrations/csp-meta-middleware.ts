@@ -9,5 +9,6 @@ export const onRequest = defineMiddleware(async (_context, next) => {
   const headers = new Headers(response.headers);
   // The body is longer now.
   headers.delete("content-length");
-  return new Response(html, { status: response.status, statusText: response.statusText, headers });
+  // As bytes: a string body is first checked character by character for lone surrogates.
+  return new Response(Buffer.from(html), { status: response.status, statusText: response.statusText, headers });
 });

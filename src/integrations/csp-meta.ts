@@ -14,6 +14,14 @@ import { cspHash, metaPolicy } from "../lib/security.ts";
 const HEAD = /<head(?:\s[^>]*)?>/;
 const INLINE_STYLE = /<style[^>]*>([\s\S]*?)<\/style>/g;
 
+// Every page inlines the same stylesheet: hash each distinct text once.
+const styleHashes = new Map<string, ReturnType<typeof cspHash>>();
+function styleHash(text: string): ReturnType<typeof cspHash> {
+  let hash = styleHashes.get(text);
+  if (hash === undefined) styleHashes.set(text, (hash = cspHash(text)));
+  return hash;
+}
+
 /**
  * The page with its CSP <meta> before the first <style> of its <head> (or at the end of the head),
  * so the policy covers every style. Only styles inside <head> are allowed: the layout writes the
@@ -27,7 +35,7 @@ export function withCspMeta(html: string): string {
   const headEnd = html.indexOf("</head>", headStart);
   if (headEnd === -1) return html;
   const headHtml = html.slice(headStart, headEnd);
-  const hashes = [...headHtml.matchAll(INLINE_STYLE)].map((match) => cspHash(match[1]!));
+  const hashes = [...headHtml.matchAll(INLINE_STYLE)].map((match) => styleHash(match[1]!));
   const firstStyle = headHtml.search(/<style[\s>]/);
   const at = firstStyle === -1 ? headEnd : headStart + firstStyle;
   const meta = `<meta http-equiv="content-security-policy" content="${metaPolicy(hashes)}">`;
