@@ -7,7 +7,7 @@
 import { fleschKincaid } from "flesch-kincaid";
 import { syllable } from "syllable";
 import type { Root } from "mdast";
-import { CONTINUE, SKIP, visit } from "unist-util-visit";
+import { walk } from "./content/facts.ts";
 
 export interface ReadingStats {
   words: number;
@@ -32,19 +32,19 @@ export function proseBlocks(tree: Root): string[] {
   const cached = blocksOfTree.get(tree);
   if (cached) return cached;
   const blocks: string[] = [];
-  visit(tree, (node) => {
-    if (NOT_PROSE.has(node.type) || node.type === "heading") return SKIP;
-    if (node.type !== "paragraph" && node.type !== "tableCell") return CONTINUE;
+  walk(tree, (node) => {
+    if (NOT_PROSE.has(node.type) || node.type === "heading") return false;
+    if (node.type !== "paragraph" && node.type !== "tableCell") return true;
     const parts: string[] = [];
-    visit(node, (inner) => {
-      if (NOT_PROSE.has(inner.type)) return SKIP;
+    walk(node, (inner) => {
+      if (NOT_PROSE.has(inner.type)) return false;
       if ("value" in inner && typeof inner.value === "string") parts.push(inner.value);
       else if (inner.type === "break") parts.push(" ");
-      return CONTINUE;
+      return true;
     });
     const text = parts.join("").replace(/\s+/g, " ").trim();
     if (text) blocks.push(text);
-    return SKIP;
+    return false;
   });
   blocksOfTree.set(tree, blocks);
   return blocks;

@@ -7,9 +7,19 @@ import GithubSlugger from "github-slugger";
 import type { Heading, Nodes, Root, RootContent } from "mdast";
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toString as mdastToString } from "mdast-util-to-string";
-import { CONTINUE, SKIP, visit } from "unist-util-visit";
 
 export type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
+/**
+ * Calls `enter` on `node` and on every node below it, in document order, except below a node for
+ * which `enter` returns false. unist-util-visit walks the same way, but names a closure and copies
+ * the list of ancestors for every node: over 300 generated pages, a walk took 0.13 ms a page with
+ * it and 0.02 ms with this, and the content check walks each page several times.
+ */
+export function walk(node: Nodes, enter: (node: Nodes) => boolean): void {
+  if (!enter(node) || !("children" in node)) return;
+  for (const child of node.children) walk(child, enter);
+}
 
 /** Text of a node as a reader sees it (an image's alt text is not part of a heading's id). */
 export const plainText = (node: Nodes): string => mdastToString(node, { includeImageAlt: false });
@@ -66,9 +76,9 @@ function treeFacts(tree: Root): TreeFacts {
   if (cached) return cached;
   const facts: TreeFacts = { nodes: [], headings: [], ids: new Map(), components: new Set(), words: 0 };
   const slugger = new GithubSlugger();
-  visit(tree, (node) => {
-    if (node.type === "root") return CONTINUE;
-    if (node.type === "yaml") return SKIP;
+  walk(tree, (node) => {
+    if (node.type === "root") return true;
+    if (node.type === "yaml") return false;
     facts.nodes.push(node);
     if (node.type === "heading") {
       const text = plainText(node);
@@ -86,7 +96,7 @@ function treeFacts(tree: Root): TreeFacts {
         else facts.ids.set(node.name, [id]);
       }
     }
-    return CONTINUE;
+    return true;
   });
   factsOfTree.set(tree, facts);
   return facts;

@@ -6,7 +6,7 @@
  * check, not a verdict. On Spanish pages only the long-sentence warning applies (same limit).
  */
 import type { Root } from "mdast";
-import { CONTINUE, SKIP, visit } from "unist-util-visit";
+import { walk } from "../content/facts.ts";
 import { LONG_SENTENCE_WORDS, longSentences, proseBlocks, type TextLanguage } from "../readability.ts";
 import type { Problem } from "./problems.ts";
 
@@ -92,20 +92,20 @@ function knownToGlossary(word: string, glossaryWords: ReadonlySet<string>): bool
 /** Text of each paragraph and table cell, with the words inside <Term> left out (they are explained). */
 function textBlocksOutsideTerms(tree: Root): Array<{ text: string; line: number | undefined }> {
   const blocks: Array<{ text: string; line: number | undefined }> = [];
-  visit(tree, (node) => {
-    if (node.type === "yaml" || node.type === "code") return SKIP;
-    if (node.type !== "paragraph" && node.type !== "tableCell") return CONTINUE;
+  walk(tree, (node) => {
+    if (node.type === "yaml" || node.type === "code") return false;
+    if (node.type !== "paragraph" && node.type !== "tableCell") return true;
     const parts: string[] = [];
-    visit(node, (inner) => {
+    walk(node, (inner) => {
       if (inner.type === "mdxJsxTextElement" && inner.name === "Term") {
         parts.push(" term ");
-        return SKIP;
+        return false;
       }
       if (inner.type === "text" || inner.type === "inlineCode") parts.push(inner.value);
-      return CONTINUE;
+      return true;
     });
     blocks.push({ text: parts.join(""), line: node.position?.start.line });
-    return SKIP;
+    return false;
   });
   return blocks;
 }
