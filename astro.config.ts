@@ -63,6 +63,11 @@ export default defineConfig({
     // request, and first paint does not wait for a second round trip (Lighthouse mobile FCP).
     // Its hash is in the page's CSP (src/integrations/csp-meta.ts): only that exact stylesheet applies.
     inlineStylesheets: "always",
+    // Two pages at a time: Astro waits for each page's folder and file to be written, and the
+    // other page renders meanwhile. 1,000 generated .md pages, 6 alternating pairs of cold builds:
+    // pages rendered in a median 3.11 s instead of 3.56 s, the build in 9.6 s instead of 10.0 s,
+    // the same peak memory and the same dist/.
+    concurrency: 2,
   },
   experimental: {
     // Post, topic and author pages whose code and data are unchanged since the last build are
