@@ -8,11 +8,11 @@
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { AstroError } from "astro/errors";
 import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { keepFacts, type KeptFacts } from "../lib/content/index.ts";
-import { createRequire } from "node:module";
 import type { ContentReport, ValidateOptions } from "../lib/validate/index.ts";
 import { formatReport, isError } from "../lib/validate/problems.ts";
 import {

@@ -1,8 +1,9 @@
 /**
  * Build settings that trade memory for time, and the size of site they are for. The build's peak
  * memory must stay under 6 GiB at 10,000 pages (what a standard CI runner can spare); smaller
- * sites have room to spare, and get the faster settings. astro.config.ts (Astro's incremental build)
- * and scripts/lib/processes.ts (the allocator setting of `npm run build` and the bench) decide from here.
+ * sites have room to spare, and get the faster settings. astro.config.ts (Astro's incremental build),
+ * src/integrations/content-guard.ts (the content check beside Astro's set-up) and
+ * scripts/lib/processes.ts (the allocator setting of `npm run build` and the bench) decide from here.
  */
 import { findContentFiles } from "./content/index.ts";
 import { contentDir } from "./paths.ts";
