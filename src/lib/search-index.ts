@@ -46,7 +46,18 @@ export async function indexSite(site: string, { plain = false }: IndexOptions = 
       return `${added.page_count} pages, plain Pagefind (PG_SKIP=search-extras)`;
     }
     const source = indexableCopy(site);
-    const added = await index.addDirectory({ path: source.path }).finally(source.remove);
+    let added: Awaited<ReturnType<typeof index.addDirectory>>;
+    try {
+      const adding = index.addDirectory({ path: source.path });
+      adding.catch(() => undefined);
+      // Pagefind reads the copy in its own process; meanwhile this one takes the indexer's markup
+      // out of the readers' pages (once the request has gone out).
+      await new Promise((next) => setImmediate(next));
+      for (const page of source.pages) writeFileSync(page, withoutIndexMarkup(readFileSync(page, "utf8")));
+      added = await adding;
+    } finally {
+      source.remove();
+    }
     if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
     const records = readRecords(site);
     const responses = await Promise.all(records.map((record) => index.addCustomRecord(record)));
@@ -91,9 +102,9 @@ async function writeIndex(index: pagefind.PagefindIndex, bundle: string): Promis
  * itself is not changed. The copy goes to memory (/dev/shm) where there is one: writing a
  * thousand pages there takes a tenth of the time it takes on disk.
  */
-function indexableCopy(site: string): { path: string; remove: () => void } {
+function indexableCopy(site: string): { path: string; remove: () => void; pages: string[] } {
   const root = mkdtempSync(join(indexCopyParent(), INDEX_COPY_PREFIX));
-  let copied = 0;
+  const pages: string[] = [];
   const visit = (dir: string, relativeDir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const from = join(dir, entry.name);
@@ -104,9 +115,7 @@ function indexableCopy(site: string): { path: string; remove: () => void } {
         if (!html.includes(BODY_MARK)) continue;
         mkdirSync(join(root, relativeDir), { recursive: true });
         writeFileSync(join(root, relativeDir, entry.name), html.replace(LABEL_TAG, "<$1span"));
-        // Pagefind reads the copy; readers get the page without the indexer's markup.
-        writeFileSync(from, withoutIndexMarkup(html));
-        copied++;
+        pages.push(from);
       }
     }
   };
@@ -119,11 +128,11 @@ function indexableCopy(site: string): { path: string; remove: () => void } {
     throw error;
   }
   // No page marks its body: Pagefind then indexes every page whole, so it reads the site itself.
-  if (copied === 0) {
+  if (pages.length === 0) {
     remove();
-    return { path: site, remove: () => undefined };
+    return { path: site, remove: () => undefined, pages };
   }
-  return { path: root, remove };
+  return { path: root, remove, pages };
 }
 
 /** Where the copies for Pagefind go (memory, where the system has it), each in a folder with this prefix. */
