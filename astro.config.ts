@@ -15,7 +15,7 @@ import { unwrapMdxComponents } from "./src/lib/markdown/unwrap-components";
 import { countContentFiles, tradesMemoryForTime } from "./src/lib/site-scale";
 
 const base = process.env.BASE_PATH ?? "/";
-// Filled by the content check (on a big site, while Astro sets itself up); read by the share images.
+// Settled by the content check (on a big site, while Astro sets itself up); read by the share images.
 const content = checkedContent();
 // Build experiments only (PG_SKIP, src/lib/build-flags.ts): empty unless the variable is set.
 const skip = skippedParts();
@@ -56,7 +56,7 @@ export default defineConfig({
     hostHeaders(),
     // Serves the last built index in `astro dev`; `npm run build` makes it (scripts/search-index.ts).
     searchIndex(),
-    ...(skip.has("share-images") ? [] : [shareImages(() => content.checked.then(() => content.published))]),
+    ...(skip.has("share-images") ? [] : [shareImages(() => content.published)]),
   ],
   build: {
     // The one stylesheet (about 4 KB gzipped) travels inside each page: a page is a single

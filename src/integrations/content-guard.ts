@@ -28,17 +28,15 @@ import { contentDir } from "../lib/paths.ts";
 import { tradesMemoryForTime } from "../lib/site-scale.ts";
 
 /**
- * What the content check learned that other build steps need, filled in when it runs: created
+ * What the content check learned that other build steps need, settled when it has run: created
  * once in astro.config.ts and handed to each step that reads it (no module-level state).
  */
 export interface CheckedContent {
-  /** The posts this build publishes in every language, each with its `locale`. */
-  published: ContentReport["published"];
-  /** Settles when the check has run (and `published` is filled); rejects when the content has mistakes. */
-  checked: Promise<void>;
+  /** The posts this build publishes in every language, each with its `locale`; rejects when the content has mistakes. */
+  published: Promise<ContentReport["published"]>;
 }
 
-export const checkedContent = (): CheckedContent => ({ published: [], checked: Promise.resolve() });
+export const checkedContent = (): CheckedContent => ({ published: Promise.resolve([]) });
 
 type BuildReport = Pick<ContentReport, "problems" | "redirects" | "published" | "overdue">;
 
@@ -128,13 +126,12 @@ export default function contentGuard(content: CheckedContent, contentFileCount: 
           reportCheck(report, { logger, started, stop: false });
           redirects = report.redirects;
           updateConfig({ redirects: Object.fromEntries(redirects.map(({ from, to }) => [from, withBase(to, base)])) });
-          content.published = report.published;
+          content.published = Promise.resolve(report.published);
           return;
         }
         // `astro build` and `astro sync`. The loaders wait for the verdict (src/lib/content/check-verdict.ts).
-        verdict = inspect(options, contentFileCount).then((report) => {
+        content.published = inspect(options, contentFileCount).then((report) => {
           redirects = report.redirects;
-          content.published = report.published;
           reportCheck(report, { logger, started, stop: true });
           if (command === "build") {
             for (const page of report.overdue) {
@@ -143,9 +140,10 @@ export default function contentGuard(content: CheckedContent, contentFileCount: 
               );
             }
           }
+          return report.published;
         });
+        verdict = content.published.then(() => undefined);
         announceCheck(verdict);
-        content.checked = verdict;
         if (!checksBesideAstro(contentFileCount)) await verdict;
       },
       // The loaders have waited for the check already; this keeps a build from going on without it.

@@ -21,7 +21,7 @@ export function announceCheck(verdict: Promise<void>): void {
 }
 
 /** The running check's verdict; resolved at once when no check runs (tests, `astro dev`). */
-export const checkVerdict = (): Promise<void> => slot[VERDICT_KEY] ?? Promise.resolve();
+const checkVerdict = (): Promise<void> => slot[VERDICT_KEY] ?? Promise.resolve();
 
 /** `loader`, done only once the content check has passed; failing with the check's error if not. */
 export function afterContentCheck(loader: Loader): Loader {
