@@ -30,10 +30,10 @@ export const SEARCH_INDEX_SCRIPT = "scripts/search-index.ts";
 export const ASTRO_BUILD_HEAP_MIB = 1536;
 
 /**
- * How long the memory allocator of the bundler, Astro's compiler and resvg (each links mimalloc)
- * keeps freed memory before giving it back to the system, in ms. Its default, 10 ms, gave memory
- * back between two bursts of work only to fault it in again, zeroed by the kernel (perf showed
- * rolldown's threads zeroing fresh pages). At 50 ms, cold builds of 1,000 generated pages took
+ * How long the memory allocator of the bundler, Astro's compiler and the share cards' renderer
+ * (each links mimalloc) keeps freed memory before giving it back to the system, in ms. Its
+ * default, 10 ms, gave memory back between two bursts of work only to fault it in again, zeroed
+ * by the kernel (perf showed rolldown's threads zeroing fresh pages). At 50 ms, cold builds of 1,000 generated pages took
  * 1-2 s less system CPU and 0.5-2.5 s less time (5 alternating pairs on `.md`, 2 on `.mdx`) at
  * the same peak. At 10,000 pages it gained nothing (204 s either way) and raised the peak from
  * 5,963 to 6,603 MiB, so big sites keep the default (src/lib/site-scale.ts). mimalloc reads the

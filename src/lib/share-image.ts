@@ -2,12 +2,12 @@
  * Share images (Open Graph / Twitter cards): one 1200x630 PNG per published post and one for the
  * site, made at build time from local fonts only (no network), and cached between builds.
  *
- * satori lays the card out from a plain `{ type, props }` tree and draws its text as paths; resvg
- * turns that SVG into pixels (only the band with the card's own text, over a frame drawn once),
- * and a palette PNG is written from them here. That is slow next to the rest of a page build
- * (several ms a card), so a card's PNG is kept under `<cacheDir>/share-images/<key>.png`, `key` being a hash of what
- * is drawn: the card's text, the template version and the fonts. Change the design? Bump
- * `TEMPLATE_VERSION`, and every card is drawn anew on the next build.
+ * The card is laid out here (`cardLayout`: label, title lines, tagline, rule, footer) and painted
+ * with Skia through @napi-rs/canvas; a palette PNG is written from its pixels here. A card still
+ * costs more than rendering its page (3-4 ms), so a card's PNG is kept under
+ * `<cacheDir>/share-images/<key>.png`, `key` being a hash of what is drawn: the card's text, the
+ * template version and the fonts. Change the design? Bump `TEMPLATE_VERSION`, and every card is
+ * drawn anew on the next build.
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
@@ -17,7 +17,7 @@ import { constants as zlibConstants, crc32, deflateSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
 
 /** Bump when the design below changes, so cached PNGs of the old design are not reused. */
-export const TEMPLATE_VERSION = 2;
+export const TEMPLATE_VERSION = 3;
 
 export const SHARE_IMAGE_WIDTH = 1200;
 export const SHARE_IMAGE_HEIGHT = 630;
@@ -47,16 +47,25 @@ export interface RenderOptions {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Fonts: read once per process, from the installed @fontsource package (woff: satori reads woff
-// and ttf, not woff2).
+// Fonts: the installed @fontsource package's files (woff). Each file is a family of its own, under
+// a name none of them has inside: Skia picked one face for every weight when two weights shared a
+// name, and passed over a name the files also carry. A font lists the Latin file, then the Latin
+// Extended one for the letters it lacks (e.g. "Ő").
 
 const FONT_FILES = [
-  { file: "atkinson-hyperlegible-latin-700-normal.woff", weight: 700 },
-  { file: "atkinson-hyperlegible-latin-400-normal.woff", weight: 400 },
-  { file: "atkinson-hyperlegible-latin-ext-700-normal.woff", weight: 700 },
-  { file: "atkinson-hyperlegible-latin-ext-400-normal.woff", weight: 400 },
+  { file: "atkinson-hyperlegible-latin-700-normal.woff", family: "Share Card Bold" },
+  { file: "atkinson-hyperlegible-latin-ext-700-normal.woff", family: "Share Card Bold Ext" },
+  { file: "atkinson-hyperlegible-latin-400-normal.woff", family: "Share Card Regular" },
+  { file: "atkinson-hyperlegible-latin-ext-400-normal.woff", family: "Share Card Regular Ext" },
 ] as const;
-const FONT_NAME = "Atkinson Hyperlegible";
+/** The families of each weight, as a CSS font-family list. */
+const FAMILIES = {
+  700: `'${FONT_FILES[0].family}', '${FONT_FILES[1].family}'`,
+  400: `'${FONT_FILES[2].family}', '${FONT_FILES[3].family}'`,
+} as const;
+/** The font's ascender and descender (hhea, per em): a line of `line-height: normal` is their sum. */
+const ASCENT = 0.95;
+const DESCENT = 0.29;
 
 function fontDir(): string {
   try {
@@ -67,23 +76,6 @@ function fontDir(): string {
     return resolve(process.cwd(), "node_modules/@fontsource/atkinson-hyperlegible/files");
   }
 }
-
-type SatoriFont = { name: string; data: Buffer; weight: 400 | 700; style: "normal" };
-let fontsPromise: Promise<SatoriFont[]> | undefined;
-
-// The same array every time: satori keeps its parsed fonts per array, so they are parsed once.
-const loadFonts = (): Promise<SatoriFont[]> =>
-  (fontsPromise ??= (async () => {
-    const dir = fontDir();
-    return Promise.all(
-      FONT_FILES.map(async ({ file, weight }) => ({
-        name: FONT_NAME,
-        data: await readFile(join(dir, file)),
-        weight,
-        style: "normal" as const,
-      })),
-    );
-  })());
 
 let fontFingerprint: string | undefined;
 /** File sizes of the fonts: a new font version changes them, and so the cache key. */
@@ -98,8 +90,7 @@ function fontsKey(): string {
 // ---------------------------------------------------------------------------------------------
 // Design: the brand teal of src/styles/tokens.css behind white text (7.6:1, WCAG AAA), a white
 // label with the kind in teal, the title in big bold Atkinson Hyperlegible (up to 3 lines, then
-// an ellipsis), and "City of Hope · Patient Guides" under a rule at the bottom. Few boxes and no
-// images, borders or gradients: each costs render time, 1,000 times over.
+// an ellipsis), and "City of Hope · Patient Guides" under a rule at the bottom.
 
 const BRAND = "#0b5e5e";
 const ON_BRAND = "#ffffff";
@@ -107,11 +98,15 @@ const ON_BRAND_MUTED = "#d4ebeb"; // 6.1:1 on BRAND
 const LABEL_BG = "#ffffff";
 const DIVIDER = "#6fa9a9"; // decorative only
 
-type Node = { type: string; props: Record<string, unknown> & { style?: Record<string, unknown> } };
-const el = (type: string, style: Record<string, unknown>, children?: unknown): Node => ({
-  type,
-  props: { style, children },
-});
+const PADDING = { top: 72, side: 88, bottom: 56 };
+const TEXT_WIDTH = SHARE_IMAGE_WIDTH - 2 * PADDING.side;
+const LABEL = { size: 30, letterSpacing: 1, padX: 18, padY: 6, radius: 8, gapBelow: 36 };
+const TITLE_LINE_HEIGHT = 1.15;
+const TAGLINE = { size: 36, lineHeight: 1.35, gapAbove: 28 };
+const RULE = { height: 3, gapBelow: 24 };
+const FOOTER_SIZE = 32;
+const MAX_LINES = 3;
+const ELLIPSIS = "…";
 
 /** Title size: big for short titles, smaller for long ones, so most fit in two or three lines. */
 function titleSize(title: string): number {
@@ -121,255 +116,226 @@ function titleSize(title: string): number {
   return 60;
 }
 
+/** The card's CSS font for a size and weight (exported for tests). */
+export const cardFont = (size: number, weight: 400 | 700 = 700) => `${weight} ${size}px ${FAMILIES[weight]}`;
+const normalLineHeight = (size: number) => size * (ASCENT + DESCENT);
+
+/** Width of `text` in the given font: the canvas's, or a stand-in in tests. */
+export type Measure = (text: string, font: string, letterSpacing?: number) => number;
+
+/** A run of text to paint: its font, colour, left edge and baseline. */
+export interface TextRun {
+  text: string;
+  font: string;
+  colour: string;
+  x: number;
+  baseline: number;
+  letterSpacing?: number;
+}
+
+/** Where everything on a card goes (exported for tests). */
+export interface CardLayout {
+  label?: { x: number; y: number; width: number; height: number } | undefined;
+  /** The rule above the footer. */
+  rule: { x: number; y: number; width: number; height: number };
+  text: TextRun[];
+}
+
 /**
- * The card's element tree (exported for tests). `footerHeight`: an empty box of that height in
- * place of the footer's text, for a layout whose footer comes from a frame drawn before.
+ * Greedy word wrapping within `width`, at most `MAX_LINES` lines: the last line kept ends in an
+ * ellipsis when text was left out. A word longer than a line is broken between letters.
  */
-export function cardTree(card: ShareCard, footerHeight?: number): Node {
+export function wrapLines(text: string, width: number, measure: (text: string) => number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let at = 0; at < words.length; at++) {
+    let word = words[at]!;
+    const tried = line ? `${line} ${word}` : word;
+    if (measure(tried) <= width) {
+      line = tried;
+      continue;
+    }
+    if (line) {
+      lines.push(line);
+      line = "";
+    }
+    // A word too long for a line of its own: as many letters as fit, the rest on the next line.
+    while (measure(word) > width) {
+      let fit = word.length - 1;
+      while (fit > 1 && measure(word.slice(0, fit)) > width) fit--;
+      lines.push(word.slice(0, fit));
+      word = word.slice(fit);
+    }
+    line = word;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= MAX_LINES) return lines;
+  // Clamped: the last kept line gives up words (or letters) until it and the ellipsis fit.
+  let last = lines[MAX_LINES - 1]!;
+  while (last.length > 0 && measure(last + ELLIPSIS) > width) {
+    const space = last.lastIndexOf(" ");
+    last = space > 0 ? last.slice(0, space) : last.slice(0, -1);
+  }
+  return [...lines.slice(0, MAX_LINES - 1), last.replace(/[\s,.;:]+$/, "") + ELLIPSIS];
+}
+
+/** The baseline of text in a line box: the box's leading split above and below, as in CSS. */
+const baselineIn = (top: number, lineHeight: number, size: number) =>
+  top + (lineHeight - normalLineHeight(size)) / 2 + size * ASCENT;
+
+/**
+ * The card laid out as a CSS column: label, title and tagline centred in the space above the
+ * rule, and the footer at the bottom.
+ */
+export function cardLayout(card: ShareCard, measure: Measure): CardLayout {
+  const x = PADDING.side;
+  const footerHeight = normalLineHeight(FOOTER_SIZE);
+  const footerTop = Math.round(SHARE_IMAGE_HEIGHT - PADDING.bottom - footerHeight);
+  const ruleTop = footerTop - RULE.gapBelow - RULE.height;
+  const text: TextRun[] = [];
+
+  const labelText = card.kind?.toUpperCase();
+  const labelHeight = Math.round(normalLineHeight(LABEL.size) + 2 * LABEL.padY);
   const size = titleSize(card.title);
-  const children: Node[] = [];
-  if (card.kind) {
-    children.push(
-      el(
-        "div",
-        {
-          display: "flex",
-          alignSelf: "flex-start",
-          backgroundColor: LABEL_BG,
-          color: BRAND,
-          fontSize: 30,
-          fontWeight: 700,
-          letterSpacing: 1,
-          textTransform: "uppercase",
-          padding: "6px 18px",
-          borderRadius: 8,
-          marginBottom: 36,
-        },
-        card.kind,
-      ),
-    );
+  const titleFont = cardFont(size);
+  const titleLines = wrapLines(card.title, TEXT_WIDTH, (line) => measure(line, titleFont));
+  const titleLineHeight = size * TITLE_LINE_HEIGHT;
+  const taglineFont = cardFont(TAGLINE.size, 400);
+  const taglineLines = card.description
+    ? wrapLines(card.description, TEXT_WIDTH, (line) => measure(line, taglineFont))
+    : [];
+  const taglineLineHeight = TAGLINE.size * TAGLINE.lineHeight;
+  const height =
+    (labelText ? labelHeight + LABEL.gapBelow : 0) +
+    titleLines.length * titleLineHeight +
+    (taglineLines.length ? TAGLINE.gapAbove + taglineLines.length * taglineLineHeight : 0);
+  // Boxes on whole pixels, as a browser places them: crisp edges, and fewer shades to store.
+  let y = Math.round(PADDING.top + (ruleTop - PADDING.top - height) / 2);
+
+  let label: CardLayout["label"];
+  if (labelText) {
+    const labelFont = cardFont(LABEL.size);
+    const width = Math.round(measure(labelText, labelFont, LABEL.letterSpacing) + 2 * LABEL.padX);
+    label = { x, y, width, height: labelHeight };
+    text.push({
+      text: labelText,
+      font: labelFont,
+      colour: BRAND,
+      x: x + LABEL.padX,
+      baseline: y + LABEL.padY + LABEL.size * ASCENT,
+      letterSpacing: LABEL.letterSpacing,
+    });
+    y += labelHeight + LABEL.gapBelow;
   }
-  children.push(
-    el(
-      "div",
-      {
-        fontSize: size,
-        fontWeight: 700,
-        lineHeight: 1.15,
-        color: ON_BRAND,
-        // Plain wrapping: satori's textWrap "balance" broke some titles into three narrow lines
-        // that lineClamp then cut, where greedy wrapping fits them in two.
-        lineClamp: 3,
-      },
-      card.title,
-    ),
-  );
-  if (card.description) {
-    children.push(
-      el(
-        "div",
-        { fontSize: 36, lineHeight: 1.35, color: ON_BRAND_MUTED, marginTop: 28, lineClamp: 3 },
-        card.description,
-      ),
-    );
+  for (const line of titleLines) {
+    text.push({ text: line, font: titleFont, colour: ON_BRAND, x, baseline: baselineIn(y, titleLineHeight, size) });
+    y += titleLineHeight;
   }
-  return el(
-    "div",
-    {
-      width: "100%",
-      height: "100%",
-      boxSizing: "border-box",
-      display: "flex",
-      flexDirection: "column",
-      backgroundColor: BRAND,
-      fontFamily: FONT_NAME,
-      padding: "72px 88px 56px",
-    },
-    [
-      el("div", { display: "flex", flexDirection: "column", flexGrow: 1, justifyContent: "center" }, children),
-      // A filled box, not a border: satori draws borders with nested clip paths, which cost resvg
-      // a full-size mask each.
-      el("div", { height: 3, backgroundColor: DIVIDER, marginBottom: 24 }),
-      footerHeight === undefined
-        ? el(
-            "div",
-            { display: "flex", fontSize: 32, fontWeight: 700, color: ON_BRAND },
-            `${card.organizationName} · ${card.siteName}`,
-          )
-        : el("div", { display: "flex", height: footerHeight }),
-    ],
-  );
+  if (taglineLines.length) y += TAGLINE.gapAbove;
+  for (const line of taglineLines) {
+    text.push({
+      text: line,
+      font: taglineFont,
+      colour: ON_BRAND_MUTED,
+      x,
+      baseline: baselineIn(y, taglineLineHeight, TAGLINE.size),
+    });
+    y += taglineLineHeight;
+  }
+  text.push({
+    text: `${card.organizationName} · ${card.siteName}`,
+    font: cardFont(FOOTER_SIZE),
+    colour: ON_BRAND,
+    x,
+    baseline: footerTop + FOOTER_SIZE * ASCENT,
+  });
+  return { label, rule: { x, y: ruleTop, width: TEXT_WIDTH, height: RULE.height }, text };
 }
 
-type ResvgImage = { pixels: Uint8Array; width: number; height: number; asPng(): Uint8Array };
+type Context = import("@napi-rs/canvas").SKRSContext2D;
 
-/** RGBA rows drawn apart: `band`'s rows replace the frame's from row `top` on. */
-export interface Band {
-  pixels: Uint8Array;
-  top: number;
-}
+let painter: Promise<Context> | undefined;
 
-/** A drawn card: RGBA `pixels`, with the card's own text in `band` when drawn apart. */
+/**
+ * One canvas per thread, drawn over for each card. Loaded only to draw: a build whose cards are
+ * all cached never loads Skia.
+ */
+const canvasForCards = () =>
+  (painter ??= (async () => {
+    const { createCanvas, GlobalFonts } = await import("@napi-rs/canvas");
+    // Fonts are global to the process: a second worker finds them registered.
+    const dir = fontDir();
+    for (const { file, family } of FONT_FILES)
+      if (!GlobalFonts.has(family)) GlobalFonts.registerFromPath(join(dir, file), family);
+    const context = createCanvas(SHARE_IMAGE_WIDTH, SHARE_IMAGE_HEIGHT).getContext("2d");
+    // Not the host's language: the same text shapes the same on every machine.
+    context.lang = "en";
+    return context;
+  })());
+
+/** A drawn card: its RGBA pixels. */
 export interface CardImage {
   pixels: Uint8Array;
-  band?: Band | undefined;
   width: number;
   height: number;
 }
 
-/** The card's pixels in one buffer (tests and benchmarks compare them). */
-export function flatten({ pixels, band }: CardImage): Uint8Array {
-  if (!band) return pixels;
-  const out = new Uint8Array(pixels);
-  out.set(band.pixels, band.top * SHARE_IMAGE_WIDTH * 4);
-  return out;
+/** Sets the context's font and letter spacing, only when they change (each set costs a font lookup). */
+function useFont(context: Context, font: string, letterSpacing = 0): void {
+  if (context.font !== font) context.font = font;
+  const spacing = `${letterSpacing}px`;
+  if (context.letterSpacing !== spacing) context.letterSpacing = spacing;
 }
 
-let tools: ReturnType<typeof loadDrawingTools> | undefined;
-// Loaded only to draw: a build whose cards are all cached never loads them (they took 80 ms of
-// module loading on the build's main thread).
-const drawingTools = () => (tools ??= loadDrawingTools());
-
-async function loadDrawingTools() {
-  const [{ default: satori }, { renderAsync }, fonts] = await Promise.all([
-    import("satori"),
-    import("@resvg/resvg-js"),
-    loadFonts(),
-  ]);
-  const layOut = (card: ShareCard, footerHeight?: number): Promise<string> =>
-    satori(cardTree(card, footerHeight) as never, { width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, fonts });
-  // renderAsync, not `new Resvg().render()`: each render holds ~6 MB of native memory that V8
-  // does not see, freed only by finalizers that run on a later turn of the event loop. A loop of
-  // synchronous renders never gave them one and grew to 2 GB in 300 cards.
-  const rasterize = (svg: string): Promise<ResvgImage> =>
-    renderAsync(svg, {
-      fitTo: { mode: "width", value: SHARE_IMAGE_WIDTH },
-      // The SVG's text is already paths: scanning the system's fonts would only cost time.
-      font: { loadSystemFonts: false },
-      logLevel: "off",
-    });
-  return { layOut, rasterize };
-}
-
-/** The card as satori lays it out: an SVG whose text is paths. */
-export const layOutCard = async (card: ShareCard): Promise<string> => (await drawingTools()).layOut(card);
-
-/** The whole card drawn at once, as resvg gives it (tests compare `drawCard` with it). */
-export async function drawWholeCard(card: ShareCard): Promise<ResvgImage> {
-  const { layOut, rasterize } = await drawingTools();
-  return rasterize(await layOut(card));
-}
-
-/**
- * Rows a glyph may reach past its text box. Atkinson Hyperlegible's tallest and deepest glyphs
- * (head.yMax 926, yMin -251 per 1000) stay within 0.03 em of a line box at line height 1.15
- * (ascender 950, descender 290): under 3 px at the card's largest size, 80 px, and a pixel more
- * of anti-aliasing.
- */
-const INK_MARGIN = 4;
-const FULL_SIZE = `width="${SHARE_IMAGE_WIDTH}" height="${SHARE_IMAGE_HEIGHT}" viewBox="0 0 ${SHARE_IMAGE_WIDTH} ${SHARE_IMAGE_HEIGHT}"`;
-// satori names a mask after each box, by its place in the tree: `-0` is the column of label,
-// title and tagline (its children `-0-0`, `-0-1`...), `-1` the rule under it.
-const OWN_PART_START = '<mask id="satori_om-id-0">';
-const OWN_PART_END = '<mask id="satori_om-id-1">';
-// The boxes of the column and of the rule under it: the same on every card with a footer this high.
-const LAYOUT_BOXES = /<mask id="satori_om-id-[01]"><rect [^>]*>/g;
-const layoutBoxes = (svg: string): string => [...svg.matchAll(LAYOUT_BOXES)].join("");
-const FOOTER_HEIGHT = /<mask id="satori_om-id-2"><rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)"/;
-const OWN_BOX = /<mask id="satori_om-id-0-\d+"><rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/g;
-
-/**
- * Splits satori's SVG of a card in two: the frame that every card with the same footer shares
- * (background, rule, footer) and the band of rows that holds this card's own label, title and
- * tagline. Undefined when the SVG is not laid out as expected; the card is then drawn whole.
- */
-export function splitCard(svg: string): { frame: string; band: string; top: number; height: number } | undefined {
-  const start = svg.indexOf(OWN_PART_START);
-  const end = svg.indexOf(OWN_PART_END);
-  if (!svg.includes(FULL_SIZE) || start < 0 || end < start) return undefined;
-  const boxes = [...svg.slice(start, end).matchAll(OWN_BOX)].map(([, y, height]) => [
-    Number(y),
-    Number(y) + Number(height),
-  ]);
-  if (boxes.length === 0) return undefined;
-  const top = Math.max(0, Math.floor(Math.min(...boxes.map(([from]) => from!))) - INK_MARGIN);
-  const bottom = Math.min(SHARE_IMAGE_HEIGHT, Math.ceil(Math.max(...boxes.map(([, to]) => to!))) + INK_MARGIN);
-  const height = bottom - top;
-  return {
-    frame: svg.slice(0, start) + svg.slice(end),
-    band: svg.replace(
-      FULL_SIZE,
-      `width="${SHARE_IMAGE_WIDTH}" height="${height}" viewBox="0 ${top} ${SHARE_IMAGE_WIDTH} ${height}"`,
-    ),
-    top,
-    height,
-  };
-}
-
-/** What cards with the same footer share, laid out and drawn once. */
-interface Frame {
-  /** The background, rule and footer, drawn. */
-  pixels: Promise<Uint8Array>;
-  /** The footer's height, so that a card laid out without the footer's text has the same layout. */
-  footerHeight: number;
-  /** The boxes of the column of label, title and tagline and of the rule, as satori writes them. */
-  boxes: string;
-}
-
-// Frames laid out so far in this thread, by footer: one per language.
-const frames = new Map<string, Promise<Frame | undefined>>();
-
-function frameFor(card: ShareCard): Promise<Frame | undefined> {
-  const footer = `${card.organizationName} · ${card.siteName}`;
-  let frame = frames.get(footer);
-  if (!frame) {
-    if (frames.size >= 8) frames.clear();
-    frame = (async () => {
-      const { layOut, rasterize } = await drawingTools();
-      const svg = await layOut(card);
-      const parts = splitCard(svg);
-      const footerHeight = Number(FOOTER_HEIGHT.exec(svg)?.[1]);
-      const boxes = layoutBoxes(svg);
-      if (!parts || !boxes || !(footerHeight > 0)) return undefined;
-      return { pixels: rasterize(parts.frame).then((image) => image.pixels), footerHeight, boxes };
-    })();
-    frames.set(footer, frame);
+/** Paints the card on the canvas: from here to the pixels' copy, nothing else can draw on it. */
+function paint(card: ShareCard, context: Context): void {
+  const layout = cardLayout(card, (text, font, letterSpacing) => {
+    useFont(context, font, letterSpacing);
+    return context.measureText(text).width;
+  });
+  context.fillStyle = BRAND;
+  context.fillRect(0, 0, SHARE_IMAGE_WIDTH, SHARE_IMAGE_HEIGHT);
+  if (layout.label) {
+    const { x, y, width, height } = layout.label;
+    context.fillStyle = LABEL_BG;
+    context.beginPath();
+    context.roundRect(x, y, width, height, LABEL.radius);
+    context.fill();
   }
-  return frame;
+  context.fillStyle = DIVIDER;
+  context.fillRect(layout.rule.x, layout.rule.y, layout.rule.width, layout.rule.height);
+  for (const run of layout.text) {
+    useFont(context, run.font, run.letterSpacing);
+    context.fillStyle = run.colour;
+    context.fillText(run.text, run.x, run.baseline);
+  }
 }
 
-/**
- * Draws the card. Most of a card is the same on every card with its footer: the frame
- * (background, rule, footer) is laid out and drawn once; each card is laid out with an empty box
- * for the footer, and resvg draws only the band of rows with its own text. The pixels are those of
- * the whole card drawn at once (the tests compare them).
- */
+const pixelsOf = (context: Context): Uint8Array => {
+  const { data } = context.getImageData(0, 0, SHARE_IMAGE_WIDTH, SHARE_IMAGE_HEIGHT);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+};
+
+/** The card's pixels (tests look at them). */
 export async function drawCard(card: ShareCard): Promise<CardImage> {
-  const { layOut, rasterize } = await drawingTools();
-  const frame = await frameFor(card);
-  const svg = frame && (await layOut(card, frame.footerHeight));
-  // A card laid out otherwise than its frame (which no test has seen) is drawn whole.
-  const parts = svg && layoutBoxes(svg) === frame!.boxes ? splitCard(svg) : undefined;
-  if (!frame || !parts) return rasterize(await layOut(card));
-  // The frame is shared, so the band is not copied into it: the encoder reads rows from both.
-  const [pixels, band] = await Promise.all([frame.pixels, rasterize(parts.band)]);
-  return {
-    pixels,
-    band: { pixels: band.pixels, top: parts.top },
-    width: SHARE_IMAGE_WIDTH,
-    height: SHARE_IMAGE_HEIGHT,
-  };
+  const context = await canvasForCards();
+  paint(card, context);
+  return { pixels: pixelsOf(context), width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT };
 }
 
 /** Draws the card, without the cache. */
 export async function renderUncached(card: ShareCard): Promise<Uint8Array<ArrayBuffer>> {
-  const image = await drawCard(card);
-  // resvg's own PNG encoder took 15-20 ms a card, more than drawing it; a flat card has a few
-  // dozen colours, so a palette PNG written here is exact, half the size, and faster than sharp's
-  // palette PNG (scripts/bench/png-encoders.ts measures both).
+  const context = await canvasForCards();
+  paint(card, context);
+  // Skia's own PNG encoder took about 20 ms a card, ten times the drawing. A flat card has few
+  // colours: a palette PNG written here is exact, smaller, and faster than sharp's palette PNG
+  // (scripts/bench/png-encoders.ts measures both). Big titles anti-alias into more than 256
+  // shades; those cards are written as RGB, as exactly.
+  const pixels = pixelsOf(context);
   return (
-    encodePalettePng(image.pixels, image.width, image.height, image.band) ??
-    new Uint8Array((await drawWholeCard(card)).asPng())
+    encodePalettePng(pixels, SHARE_IMAGE_WIDTH, SHARE_IMAGE_HEIGHT) ??
+    encodeTruecolourPng(pixels, SHARE_IMAGE_WIDTH, SHARE_IMAGE_HEIGHT)
   );
 }
 
@@ -384,31 +350,15 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return out;
 }
 
-/** Pixels as 32-bit words and as a Buffer (no copy), for native comparisons of rows. */
-function pixelRows(rgba: Uint8Array): { words: Uint32Array; bytes: Buffer } {
-  if (rgba.byteOffset % 4 !== 0) rgba = rgba.slice(); // a Uint32Array view needs alignment
-  return {
-    words: new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2),
-    bytes: Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length),
-  };
-}
-
 /**
  * An 8-bit palette PNG of opaque RGBA pixels, or undefined when the image has more than 256
- * colours or any transparency (the caller then uses resvg's encoder). Lossless either way.
- * `band`'s rows, where given, stand for the rows of `rgba` from its `top`.
+ * colours or any transparency (the caller then uses Skia's encoder). Lossless either way.
  */
-export function encodePalettePng(
-  rgba: Uint8Array,
-  width: number,
-  height: number,
-  band?: Band,
-): Buffer<ArrayBuffer> | undefined {
+export function encodePalettePng(rgba: Uint8Array, width: number, height: number): Buffer<ArrayBuffer> | undefined {
   const rowBytes = width * 4;
-  const frame = pixelRows(rgba);
-  const over = band && pixelRows(band.pixels);
-  const bandTop = band?.top ?? 0;
-  const bandEnd = band ? bandTop + band.pixels.length / rowBytes : 0;
+  if (rgba.byteOffset % 4 !== 0) rgba = rgba.slice(); // a Uint32Array view needs alignment
+  const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
+  const bytes = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length);
   const palette = new Map<number, number>();
   const plte: number[] = [];
   // Every byte is written below: each row's filter byte, then its indices.
@@ -417,23 +367,15 @@ export function encodePalettePng(
   // front of the Map, by a hash of the colour, saves most lookups (the same bytes, 0.3 ms a card).
   const recentColours = new Uint32Array(1024);
   const recentIndices = new Int16Array(1024).fill(-1);
-  let previous = frame;
-  let previousAt = 0;
   for (let y = 0; y < height; y++) {
-    const inBand = over !== undefined && y >= bandTop && y < bandEnd;
-    const source = inBand ? over : frame;
-    const { words, bytes } = source;
-    const first = (inBand ? y - bandTop : y) * width;
+    const first = y * width;
     const at = first * 4;
     const rowStart = y * (width + 1);
     rows[rowStart] = 0; // filter: none
     // A card is mostly flat colour: a row like the one above gets the same indices, copied
     // natively instead of read pixel by pixel (the same bytes, about a quarter less time; spans
     // shorter than a row measured slower).
-    const sameAsAbove =
-      y > 0 && bytes.compare(previous.bytes, previousAt, previousAt + rowBytes, at, at + rowBytes) === 0;
-    previous = source;
-    previousAt = at;
+    const sameAsAbove = y > 0 && bytes.compare(bytes, at - rowBytes, at, at, at + rowBytes) === 0;
     if (sameAsAbove) {
       rows.copy(rows, rowStart + 1, rowStart - width, rowStart);
       continue;
@@ -475,6 +417,46 @@ export function encodePalettePng(
     pngChunk("PLTE", Buffer.from(plte)),
     // Run-length deflate: the card is long runs of one colour, and RLE is the fastest strategy.
     pngChunk("IDAT", deflateSync(rows, { level: 6, strategy: zlibConstants.Z_RLE })),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/**
+ * An RGB PNG of opaque RGBA pixels, for cards with more colours than a palette holds. A row like
+ * the one above is written as all zeros (filter Up), any other as each pixel's difference from
+ * the one to its left (filter Sub): flat colour is runs of zeros.
+ */
+export function encodeTruecolourPng(rgba: Uint8Array, width: number, height: number): Buffer<ArrayBuffer> {
+  const rowBytes = width * 4;
+  const stride = width * 3 + 1;
+  const pixels = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length);
+  const rows = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const at = y * rowBytes;
+    const out = y * stride;
+    if (y > 0 && pixels.compare(pixels, at - rowBytes, at, at, at + rowBytes) === 0) {
+      rows[out] = 2; // Up: the zeros are there already
+      continue;
+    }
+    rows[out] = 1; // Sub
+    for (let x = 0, from = at, to = out + 1; x < width; x++, from += 4, to += 3) {
+      const left = x === 0 ? -1 : from - 4; // the pixel to the left; none (zeros) at the edge
+      rows[to] = pixels[from]! - (left < 0 ? 0 : pixels[left]!);
+      rows[to + 1] = pixels[from + 1]! - (left < 0 ? 0 : pixels[left + 1]!);
+      rows[to + 2] = pixels[from + 2]! - (left < 0 ? 0 : pixels[left + 2]!);
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // colour type: RGB
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk("IHDR", header),
+    // Zlib's default strategy: rows of text in RGB have repeats that run-length coding misses
+    // (the site card: 41 KB instead of 71 KB, in 6 ms instead of 2; few cards need RGB).
+    pngChunk("IDAT", deflateSync(rows, { level: 6 })),
     pngChunk("IEND", Buffer.alloc(0)),
   ]);
 }

@@ -7,16 +7,17 @@ import { afterAll, afterEach, describe, expect, test, vi } from "vitest";
 import {
   cacheKey,
   cachePath,
+  cardFont,
+  cardLayout,
   drawCard,
-  drawWholeCard,
   encodePalettePng,
-  flatten,
-  layOutCard,
+  encodeTruecolourPng,
   renderShareImage,
   renderUncached,
   SHARE_IMAGE_HEIGHT,
   SHARE_IMAGE_WIDTH,
-  splitCard,
+  wrapLines,
+  type Measure,
   type ShareCard,
 } from "../../src/lib/share-image";
 import { site } from "../../src/site.config";
@@ -151,66 +152,118 @@ describe("renderShareImage", () => {
   });
 });
 
-describe("drawCard", () => {
-  // The band of a card's own text is drawn over a shared frame; the pixels must be exactly those
-  // of the whole card drawn at once, for every title size, label, tagline and language.
-  const spanish = (title: string, kind?: string): ShareCard => ({
-    title,
-    kind,
-    siteName: site.name.es,
-    organizationName: site.organization.name,
-  });
-  const cards: ShareCard[] = [
-    card("Biopsy", "Article"),
-    card("Questions to ask at a second-opinion visit"),
-    card("Clinical trials: what taking part means and how to find one, step by step"),
-    card(Array.from({ length: 40 }, (_, i) => `Qgjy${i}`).join(" ")),
-    spanish("¿Qué es una segunda opinión? ÁÉÍÓÚ Ñ gjpqy", "Guía"),
-    spanish("ÅÉÍÓÚ Ñ Ǻ gjpqy", "Guía"),
-    spanish("ÉÈÊË Ŵ Ǻ Ḝ Ö Å Ç ÿ Ÿ ÉÈÊË gjpqy ÉÈÊË gjpqy ÉÈÊË gjpqy ÉÈÊË"),
-    {
-      title: site.name.en,
-      description: site.tagline.en,
-      siteName: site.name.en,
-      organizationName: site.organization.name,
-    },
-    {
-      title: site.name.es,
-      description: site.tagline.es,
-      siteName: site.name.es,
-      organizationName: site.organization.name,
-    },
-  ];
+describe("cardLayout", () => {
+  // A stand-in for the font: every character half as wide as the font is big.
+  const size = (font: string) => Number(/(\d+)px/.exec(font)![1]);
+  const measure: Measure = (text, font, spacing = 0) => text.length * (size(font) / 2 + spacing);
+  const width = (line: string) => line.length * 10;
 
-  test("draws the same pixels as drawing the whole card", async () => {
-    // One after another, as a worker draws them: each card reuses the frame the one before drew on.
-    for (const each of cards) {
-      const [drawn, whole] = await Promise.all([drawCard(each), drawWholeCard(each)]);
-      expect(drawn.band, "drawn in a band").toBeDefined();
-      expect([drawn.width, drawn.height]).toEqual([whole.width, whole.height]);
-      expect(Buffer.from(flatten(drawn)).equals(Buffer.from(whole.pixels)), each.title).toBe(true);
-      // The PNG of the frame and band is the PNG of the whole card's pixels.
-      const png = encodePalettePng(drawn.pixels, drawn.width, drawn.height, drawn.band)!;
-      expect(png.equals(encodePalettePng(whole.pixels, whole.width, whole.height)!), each.title).toBe(true);
+  test("wraps at spaces, greedily, within the width", () => {
+    expect(wrapLines("aaa bbb ccc ddd", 70, width)).toEqual(["aaa bbb", "ccc ddd"]);
+    expect(wrapLines("  aaa   bbb  ", 70, width)).toEqual(["aaa bbb"]);
+  });
+
+  test("breaks a word longer than a line between letters", () => {
+    expect(wrapLines("abcdefghij xy", 50, width)).toEqual(["abcde", "fghij", "xy"]);
+  });
+
+  test("keeps three lines, the last ending in an ellipsis that fits", () => {
+    const lines = wrapLines("one two three four five six seven eight nine ten", 100, width);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(/…$/);
+    for (const line of lines) expect(width(line)).toBeLessThanOrEqual(100);
+    // Words give way to the ellipsis, and a comma left at the end goes too.
+    expect(wrapLines("aaa bbb ccc ddd eee, fff ggg", 80, width)).toEqual(["aaa bbb", "ccc ddd", "eee…"]);
+  });
+
+  test("a post's card: label, title and footer inside the card, the text centred above the rule", () => {
+    const layout = cardLayout(card("Questions to ask at a second-opinion visit"), measure);
+    expect(layout.label).toBeDefined();
+    const [label, ...rest] = layout.text;
+    expect(label!.text).toBe("GUIDE");
+    const footer = rest.pop()!;
+    expect(footer.text).toBe(`${site.organization.name} · ${site.name.en}`);
+    expect(rest.map((run) => run.text).join(" ")).toBe("Questions to ask at a second-opinion visit");
+    for (const run of layout.text) {
+      expect(run.x).toBeGreaterThanOrEqual(88);
+      expect(run.x + measure(run.text, run.font, run.letterSpacing)).toBeLessThanOrEqual(SHARE_IMAGE_WIDTH - 88);
+      expect(run.baseline).toBeLessThan(SHARE_IMAGE_HEIGHT - 56);
     }
+    // The space above the label and below the title are equal (within a pixel of rounding).
+    const above = layout.label!.y - 72;
+    const titleBottom = rest.at(-1)!.baseline - size(rest[0]!.font) * 0.95 + size(rest[0]!.font) * 1.15;
+    expect(Math.abs(above - (layout.rule.y - titleBottom))).toBeLessThan(8);
+    expect(footer.baseline).toBeGreaterThan(layout.rule.y);
   });
 
-  test("only the band of the card's own text is drawn per card", async () => {
-    const svg = await layOutCard(card("Questions to ask at a second-opinion visit"));
-    const parts = splitCard(svg)!;
-    expect(parts.top).toBeGreaterThan(0);
-    expect(parts.top + parts.height).toBeLessThan(SHARE_IMAGE_HEIGHT);
-    expect(parts.height).toBeLessThan(SHARE_IMAGE_HEIGHT / 2);
-    // The frame has no trace of the label and title; the rule and the footer are in it.
-    expect(parts.frame.length).toBeLessThan(svg.length / 2);
-    expect(parts.frame).not.toMatch(/satori_om-id-0-\d/);
-    expect(parts.frame).toContain('<mask id="satori_om-id-1">');
-    expect(parts.frame).toContain('<mask id="satori_om-id-2">');
-    expect(parts.band).toMatch(/satori_om-id-0-1/);
+  test("the site card has no label and a tagline under the title", () => {
+    const layout = cardLayout(
+      {
+        title: site.name.es,
+        description: site.tagline.es,
+        siteName: site.name.es,
+        organizationName: site.organization.name,
+      },
+      measure,
+    );
+    expect(layout.label).toBeUndefined();
+    expect(layout.text[0]!.text).toBe(site.name.es);
+    const tagline = layout.text.slice(1, -1);
+    expect(tagline.map((run) => run.text).join(" ")).toBe(site.tagline.es);
+    expect(new Set(tagline.map((run) => run.colour)).size).toBe(1);
+    expect(tagline[0]!.colour).not.toBe(layout.text[0]!.colour);
+  });
+});
+
+describe("drawCard", () => {
+  const colourAt = ({ pixels }: { pixels: Uint8Array }, x: number, y: number) => [
+    ...pixels.subarray((y * SHARE_IMAGE_WIDTH + x) * 4, (y * SHARE_IMAGE_WIDTH + x) * 4 + 4),
+  ];
+  const TEAL = [11, 94, 94, 255];
+
+  test("draws the brand background, the white label and the text, the same every time", async () => {
+    const first = await drawCard(card("Biopsy", "Article"));
+    const pixels = Buffer.from(first.pixels);
+    expect([first.width, first.height]).toEqual([SHARE_IMAGE_WIDTH, SHARE_IMAGE_HEIGHT]);
+    expect(colourAt(first, 0, 0)).toEqual(TEAL);
+    expect(colourAt(first, SHARE_IMAGE_WIDTH - 1, SHARE_IMAGE_HEIGHT - 1)).toEqual(TEAL);
+    const layout = cardLayout(card("Biopsy", "Article"), () => 100);
+    // Inside the label's box, by its left padding: white.
+    expect(colourAt(first, 95, Math.round(layout.label!.y + 4))).toEqual([255, 255, 255, 255]);
+    // The title's and the footer's rows hold white ink.
+    for (const run of layout.text.slice(1)) {
+      const row = first.pixels.subarray(
+        Math.round(run.baseline - 10) * SHARE_IMAGE_WIDTH * 4,
+        Math.round(run.baseline - 9) * SHARE_IMAGE_WIDTH * 4,
+      );
+      expect(
+        row.some((value, index) => index % 4 === 0 && value === 255),
+        run.text,
+      ).toBe(true);
+    }
+    const again = await drawCard(card("Biopsy", "Article"));
+    expect(Buffer.from(again.pixels).equals(pixels)).toBe(true);
   });
 
-  test("an SVG laid out otherwise is drawn whole", () => {
-    expect(splitCard('<svg width="1200" height="630" viewBox="0 0 1200 630"><rect/></svg>')).toBeUndefined();
+  test("bold text is set in the bold face, regular text in the regular one, neither in a system font", async () => {
+    await drawCard(card("Biopsy"));
+    const { createCanvas } = await import("@napi-rs/canvas");
+    const context = createCanvas(10, 10).getContext("2d");
+    const width = (font: string) => {
+      context.font = font;
+      return context.measureText("Segunda opinión").width;
+    };
+    // The bold face is wider; a face made bold by Skia would keep the regular widths.
+    expect(width(cardFont(60, 700))).toBeGreaterThan(width(cardFont(60, 400)) * 1.03);
+    // A family Skia cannot find falls back to the system's font.
+    for (const weight of [400, 700] as const)
+      for (const system of ["serif", "sans-serif"])
+        expect(width(cardFont(60, weight)), system).not.toBe(width(`${weight} 60px ${system}`));
+  });
+
+  test("letters beyond basic Latin come from the font's Latin Extended file", async () => {
+    const [plain, extended] = await Promise.all([drawCard(card("O", "Guía")), drawCard(card("Ő", "Guía"))]);
+    expect(Buffer.from(plain.pixels).equals(Buffer.from(extended.pixels))).toBe(false);
   });
 });
 
@@ -263,6 +316,40 @@ describe("encodePalettePng", () => {
         2,
       ),
     ).toBeUndefined();
+  });
+});
+
+describe("encodeTruecolourPng", () => {
+  test("is lossless, with rows like the one above and rows of their own", () => {
+    const width = 300;
+    const height = 4;
+    const pixels = new Uint8Array(width * height * 4);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++)
+        pixels.set([x % 256, y === 3 ? 7 : x >> 8, (x * 3) % 256, 255], (y * width + x) * 4);
+    const png = encodeTruecolourPng(pixels, width, height);
+    expect(pngSize(png)).toEqual({ width, height });
+    const chunks: Buffer[] = [];
+    for (let at = 8; at < png.length; ) {
+      const length = png.readUInt32BE(at);
+      if (png.toString("latin1", at + 4, at + 8) === "IDAT") chunks.push(png.subarray(at + 8, at + 8 + length));
+      at += 12 + length;
+    }
+    const rows = inflateSync(Buffer.concat(chunks));
+    const stride = width * 3 + 1;
+    const rgb = Buffer.alloc(width * 3 * height);
+    for (let y = 0; y < height; y++) {
+      const filter = rows[y * stride]!;
+      expect([1, 2]).toContain(filter);
+      for (let i = 0; i < width * 3; i++) {
+        const raw = rows[y * stride + 1 + i]!;
+        const left = i >= 3 ? rgb[y * width * 3 + i - 3]! : 0;
+        const up = y > 0 ? rgb[(y - 1) * width * 3 + i]! : 0;
+        rgb[y * width * 3 + i] = (raw + (filter === 1 ? left : up)) & 255;
+      }
+    }
+    expect([...rgb]).toEqual([...pixels].filter((_, i) => i % 4 !== 3));
+    expect([...rows.subarray(0, 4 * stride)].filter((_, i) => i % stride === 0)).toEqual([1, 2, 2, 1]);
   });
 });
 
