@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { MEMORY_FOR_TIME_UP_TO_FILES, countContentFiles } from "../../src/lib/site-scale.ts";
 import {
+  ALLOCATOR_HUGE_PAGES,
   ALLOCATOR_PURGE_DELAY_MS,
   ASTRO,
   ASTRO_BUILD_HEAP_MIB,
@@ -17,23 +18,25 @@ describe("buildCommands", () => {
     expect(buildCommands("out", {}, 142)).toEqual({
       astro: [`--max-old-space-size=${ASTRO_BUILD_HEAP_MIB}`, ASTRO, "build", "--outDir", "out"],
       index: [SEARCH_INDEX_SCRIPT, "--outDir", "out"],
-      astroEnv: { MIMALLOC_PURGE_DELAY: String(ALLOCATOR_PURGE_DELAY_MS) },
+      astroEnv: { MIMALLOC_ALLOW_THP: "0", MIMALLOC_PURGE_DELAY: String(ALLOCATOR_PURGE_DELAY_MS) },
     });
   });
 
   test("astro build gets the caller's environment, and the allocator's delay unless the caller sets one", () => {
     expect(buildCommands(undefined, { PG_SKIP: "" }, 142).astroEnv).toEqual({
       PG_SKIP: "",
+      ...ALLOCATOR_HUGE_PAGES,
       MIMALLOC_PURGE_DELAY: String(ALLOCATOR_PURGE_DELAY_MS),
     });
-    expect(buildCommands(undefined, { MIMALLOC_PURGE_DELAY: "10" }, 142).astroEnv.MIMALLOC_PURGE_DELAY).toBe("10");
+    const own = buildCommands(undefined, { MIMALLOC_PURGE_DELAY: "10", MIMALLOC_ALLOW_THP: "1" }, 142).astroEnv;
+    expect([own.MIMALLOC_PURGE_DELAY, own.MIMALLOC_ALLOW_THP]).toEqual(["10", "1"]);
   });
 
-  test("a big site keeps the allocator's default, which holds less memory", () => {
+  test("a big site keeps the allocator's default purge delay, which holds less memory; huge pages stay off", () => {
     const small = buildCommands(undefined, {}, MEMORY_FOR_TIME_UP_TO_FILES).astroEnv;
     const big = buildCommands(undefined, {}, MEMORY_FOR_TIME_UP_TO_FILES + 1).astroEnv;
     expect(small.MIMALLOC_PURGE_DELAY).toBe(String(ALLOCATOR_PURGE_DELAY_MS));
-    expect(big).toEqual({});
+    expect(big).toEqual(ALLOCATOR_HUGE_PAGES);
   });
 
   test("the files are counted in the content folder the build is given", () => {
