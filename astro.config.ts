@@ -13,6 +13,7 @@ import { DEFAULT_LOCALE, LOCALES } from "./src/lib/i18n";
 import { skippedParts } from "./src/lib/build-flags";
 import { unwrapMdxComponents } from "./src/lib/markdown/unwrap-components";
 import { countContentFiles, tradesMemoryForTime } from "./src/lib/site-scale";
+import { cacheDir } from "./src/lib/paths";
 
 const base = process.env.BASE_PATH ?? "/";
 // Settled by the content check (on a big site, while Astro sets itself up); read by the share images.
@@ -34,7 +35,7 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false, redirectToDefaultLocale: false },
   },
   // Builds, `astro sync` and Vitest (which runs Astro in dev mode) then share one content store.
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? "./.astro",
+  cacheDir: cacheDir(),
   markdown: {
     processor: satteri({
       mdastPlugins: skip.has("mdx-components") ? [unwrapMdxComponents] : [],

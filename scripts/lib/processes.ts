@@ -8,7 +8,8 @@ import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { countContentFiles, tradesMemoryForTime } from "../../src/lib/site-scale.ts";
+import { checksInWorker, countContentFiles, tradesMemoryForTime } from "../../src/lib/site-scale.ts";
+import { skippedParts } from "../../src/lib/build-flags.ts";
 
 /** The repository root (this file is scripts/lib/processes.ts). */
 export const REPO = resolve(import.meta.dirname, "../..");
@@ -17,6 +18,8 @@ export const ASTRO = join(REPO, "node_modules/astro/bin/astro.mjs");
 export const BUILD_SCRIPT = "scripts/build.ts";
 /** `npm run build`'s second step, from a project's root: the search index over the built site. */
 export const SEARCH_INDEX_SCRIPT = "scripts/search-index.ts";
+/** Starts the content check as `astro build`'s process starts (node --import), where it runs in a worker. */
+export const EARLY_CHECK = join(REPO, "src/integrations/content-check-preload.ts");
 
 /**
  * The JavaScript heap `astro build` may grow to, in MiB. V8's own limit here is 4 GiB, and a build
@@ -58,7 +61,8 @@ export const ALLOCATOR_HUGE_PAGES = { MIMALLOC_ALLOW_THP: "0" } as const;
  * `npm run build`'s two Node processes (scripts/build.ts), as arguments for `process.execPath`
  * run from a project's root: `astro build`, then the search index over what it built; and the
  * environment for `astro build`: `env`, plus the allocator settings above (the purge delay for a
- * site of up to MEMORY_FOR_TIME_UP_TO_FILES content files), unless `env` sets them.
+ * site of up to MEMORY_FOR_TIME_UP_TO_FILES content files), unless `env` sets them. Where the
+ * content check runs in a worker, Node starts it before Astro loads (EARLY_CHECK).
  */
 export function buildCommands(
   outDir?: string,
@@ -70,8 +74,10 @@ export function buildCommands(
     ? []
     : [`--max-old-space-size=${ASTRO_BUILD_HEAP_MIB}`];
   const allocator = tradesMemoryForTime(contentFiles) ? { MIMALLOC_PURGE_DELAY: String(ALLOCATOR_PURGE_DELAY_MS) } : {};
+  const earlyCheck =
+    checksInWorker(contentFiles) && !skippedParts(env).has("content-check") ? ["--import", EARLY_CHECK] : [];
   return {
-    astro: [...heap, ASTRO, "build", ...out],
+    astro: [...heap, ...earlyCheck, ASTRO, "build", ...out],
     index: [SEARCH_INDEX_SCRIPT, ...out],
     astroEnv: { ...ALLOCATOR_HUGE_PAGES, ...allocator, ...env },
   };

@@ -9,10 +9,8 @@ import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { AstroError } from "astro/errors";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-import { keepFacts, type KeptFacts } from "../lib/content/index.ts";
+import { keepFacts } from "../lib/content/index.ts";
 import type { ContentReport, ValidateOptions } from "../lib/validate/index.ts";
 import { formatReport, isError } from "../lib/validate/problems.ts";
 import {
@@ -24,8 +22,8 @@ import {
 } from "../lib/redirects.ts";
 import { announceCheck } from "../lib/content/check-verdict.ts";
 import { withBase } from "../lib/urls.ts";
-import { contentDir } from "../lib/paths.ts";
-import { tradesMemoryForTime } from "../lib/site-scale.ts";
+import { checksInWorker, tradesMemoryForTime } from "../lib/site-scale.ts";
+import { buildCheckOptions, checkInThread, takeEarlyCheck, type BuildReport } from "./content-check-thread.ts";
 
 /**
  * What the content check learned that other build steps need, settled when it has run: created
@@ -38,45 +36,15 @@ export interface CheckedContent {
 
 export const checkedContent = (): CheckedContent => ({ published: Promise.resolve([]) });
 
-type BuildReport = Pick<ContentReport, "problems" | "redirects" | "published" | "overdue">;
-
 /**
- * A smaller young generation than V8's default, measured faster and smaller: the check of 1,000
- * generated pages in its worker, 4 interleaved rounds, took 2.36-2.70 s instead of 2.46-3.06 s,
- * with a peak of 267-273 MB instead of 393-402.
+ * The check in its worker thread (content-check-thread.ts): the run `npm run build` started as
+ * its process started, when it asked the same, or a new one. This thread keeps the body facts.
  */
-const CHECK_WORKER_HEAP = { maxYoungGenerationSizeMb: 16 };
-
-/**
- * The content check, run in a worker thread: what it parses and drops stays in the worker's heap,
- * which is gone when it ends, and the build's thread gets back only the report and each post's
- * facts (the pages read those instead of parsing again). Under the build's heap limit
- * (ASTRO_BUILD_HEAP_MIB), one build of 10,000 MDX pages each way peaked at 5.9 GiB with the
- * worker and 6.6 GiB without it.
- */
-export function inspectInWorker(options: ValidateOptions): Promise<BuildReport> {
-  return new Promise((done, fail) => {
-    const worker = new Worker(new URL("./content-check-worker.ts", import.meta.url), {
-      workerData: options,
-      resourceLimits: CHECK_WORKER_HEAP,
-    });
-    worker.once("message", ({ facts, ...report }: BuildReport & { facts: Array<[string, KeptFacts]> }) => {
-      keepFacts(facts);
-      done(report);
-    });
-    worker.once("error", fail);
-    worker.once("exit", (code) => {
-      if (code !== 0) fail(new Error(`the content check's worker exited with ${code}`));
-    });
+export const inspectInWorker = (options: ValidateOptions): Promise<BuildReport> =>
+  (takeEarlyCheck(options) ?? checkInThread(options)).then(({ facts, ...report }) => {
+    keepFacts(facts);
+    return report;
   });
-}
-
-/**
- * From this many content files the check runs in a worker. Below, it runs in the build's thread:
- * loading the check's modules a second time costs a worker 0.3 s, more than the real site's
- * whole check (142 files, 0.35 s), and a small site's garbage is small.
- */
-const WORKER_FROM_FILES = 500;
 
 /**
  * Whether the build goes on while the check runs in its worker: Astro sets itself up and the
@@ -87,10 +55,10 @@ const WORKER_FROM_FILES = 500;
  * small site's check runs on the build's thread anyway.
  */
 const checksBesideAstro = (contentFileCount: number): boolean =>
-  contentFileCount >= WORKER_FROM_FILES && tradesMemoryForTime(contentFileCount);
+  checksInWorker(contentFileCount) && tradesMemoryForTime(contentFileCount);
 
 async function inspect(options: ValidateOptions, contentFileCount: number): Promise<BuildReport> {
-  return contentFileCount >= WORKER_FROM_FILES ? inspectInWorker(options) : checkModules().inspectContent(options);
+  return checksInWorker(contentFileCount) ? inspectInWorker(options) : checkModules().inspectContent(options);
 }
 
 /**
@@ -114,12 +82,7 @@ export default function contentGuard(content: CheckedContent, contentFileCount: 
         base = config.base;
         site = config.site;
         const started = performance.now();
-        const options: ValidateOptions = {
-          contentDir: contentDir(),
-          includeUnpublished: command === "dev",
-          // Kept with Astro's own cache, which CI restores between runs.
-          cacheFile: resolve(fileURLToPath(config.cacheDir), "content-check.bin"),
-        };
+        const options = buildCheckOptions(fileURLToPath(config.cacheDir), command === "dev");
         if (command === "dev") {
           // The dev server reports mistakes and keeps serving, and Astro sends the old addresses on.
           const report = await inspect(options, contentFileCount);

@@ -6,6 +6,13 @@ import { basename, resolve } from "node:path";
 import GithubSlugger from "github-slugger";
 
 export const CONTENT_DIR_ENV = "CONTENT_DIR";
+/** Astro's cache folder (astro.config.ts `cacheDir`): another one for tests and the benchmark. */
+export const CACHE_DIR_ENV = "ASTRO_CACHE_DIR";
+
+/** Absolute path of Astro's cache folder (default: `.astro/` at the repo root). */
+export function cacheDir(root: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(root, env[CACHE_DIR_ENV] ?? ".astro");
+}
 
 /** Absolute path of the content folder (default: `content/` at the repo root). */
 export function contentDir(root: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {

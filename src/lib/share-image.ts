@@ -15,6 +15,7 @@ import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { constants as zlibConstants, crc32, deflateSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
+import { cacheDir } from "./paths.ts";
 
 /** Bump when the design below changes, so cached PNGs of the old design are not reused. */
 export const TEMPLATE_VERSION = 3;
@@ -464,8 +465,8 @@ export function encodeTruecolourPng(rgba: Uint8Array, width: number, height: num
 // ---------------------------------------------------------------------------------------------
 // Cache.
 
-/** The folder Astro caches in (astro.config.ts reads the same variable). */
-export const defaultCacheDir = (): string => resolve(process.cwd(), process.env.ASTRO_CACHE_DIR ?? ".astro");
+/** The folder Astro caches in (astro.config.ts's `cacheDir`). */
+export const defaultCacheDir = (): string => cacheDir();
 
 /** Hash of everything that decides the card's pixels. */
 export function cacheKey(card: ShareCard): string {

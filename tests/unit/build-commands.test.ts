@@ -1,14 +1,19 @@
 /** `npm run build`'s two steps (scripts/build.ts), and the heap limit and environment Astro's step gets. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { MEMORY_FOR_TIME_UP_TO_FILES, countContentFiles } from "../../src/lib/site-scale.ts";
+import {
+  CHECK_IN_WORKER_FROM_FILES,
+  MEMORY_FOR_TIME_UP_TO_FILES,
+  countContentFiles,
+} from "../../src/lib/site-scale.ts";
 import {
   ALLOCATOR_HUGE_PAGES,
   ALLOCATOR_PURGE_DELAY_MS,
   ASTRO,
   ASTRO_BUILD_HEAP_MIB,
+  EARLY_CHECK,
   SEARCH_INDEX_SCRIPT,
   buildCommands,
 } from "../../scripts/lib/processes.ts";
@@ -37,6 +42,20 @@ describe("buildCommands", () => {
     const big = buildCommands(undefined, {}, MEMORY_FOR_TIME_UP_TO_FILES + 1).astroEnv;
     expect(small.MIMALLOC_PURGE_DELAY).toBe(String(ALLOCATOR_PURGE_DELAY_MS));
     expect(big).toEqual(ALLOCATOR_HUGE_PAGES);
+  });
+
+  test("where the content check runs in a worker, Node starts it before Astro loads", () => {
+    const files = CHECK_IN_WORKER_FROM_FILES;
+    expect(buildCommands(undefined, {}, files).astro).toEqual([
+      `--max-old-space-size=${ASTRO_BUILD_HEAP_MIB}`,
+      "--import",
+      EARLY_CHECK,
+      ASTRO,
+      "build",
+    ]);
+    expect(existsSync(EARLY_CHECK)).toBe(true);
+    expect(buildCommands(undefined, {}, files - 1).astro).not.toContain("--import");
+    expect(buildCommands(undefined, { PG_SKIP: "content-check" }, files).astro).not.toContain("--import");
   });
 
   test("the files are counted in the content folder the build is given", () => {
