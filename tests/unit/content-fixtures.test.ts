@@ -395,7 +395,7 @@ describe("each mistake is caught, naming file, field and fix", () => {
 describe("the report editors read", () => {
   test("names file and line, field, message and fix", () => {
     const report = formatReport(check("impossible-date"));
-    expect(report).toMatch(/^The content check found 1 problem\. Nothing was built\./);
+    expect(report).toMatch(/^The content check found 1 problem\. No page was built\./);
     expect(report).toMatch(
       /articles\/impossible-date\.mdx:4\n {2}published: "2025-02-30" is not a real calendar date \(that month has 28 days\)\n {2}Fix: /,
     );

@@ -1,10 +1,10 @@
 /**
- * The content check's verdict, awaited by the content loaders. On a site of up to some thousands
- * of pages, `astro build` and `astro sync` run the check in a worker while Astro sets itself up
- * and reads content (src/integrations/content-guard.ts). Each collection's loader reads beside
- * the check and is done only when the check has passed, so no page is built from content with
- * mistakes, and an editor reads the check's list (file, line and fix), not Astro's own error for
- * the same file, whichever came first.
+ * The content check's verdict, for the content loaders. On a site of up to some thousands of
+ * pages, `astro build` runs the check in a worker while Astro sets itself up, reads content and
+ * bundles (src/integrations/content-guard.ts), and no page is generated before it has passed. A
+ * loader reads beside the check; when Astro's own check of a file fails, the loader waits for the
+ * verdict, so that an editor reads the check's list (file, line and fix), not Astro's own error
+ * for the same file.
  */
 import type { Loader, LoaderContext } from "astro/loaders";
 
@@ -23,14 +23,18 @@ export function announceCheck(verdict: Promise<void>): void {
 /** The running check's verdict; resolved at once when no check runs (tests, `astro dev`). */
 const checkVerdict = (): Promise<void> => slot[VERDICT_KEY] ?? Promise.resolve();
 
-/** `loader`, done only once the content check has passed; failing with the check's error if not. */
+/** `loader`, failing with the check's error rather than its own when the content has mistakes. */
 export function afterContentCheck(loader: Loader): Loader {
   return {
     ...loader,
     load: async (context: LoaderContext) => {
-      const [verdict, loaded] = await Promise.allSettled([checkVerdict(), loader.load(context)]);
-      if (verdict.status === "rejected") throw verdict.reason;
-      if (loaded.status === "rejected") throw loaded.reason;
+      try {
+        await loader.load(context);
+      } catch (error) {
+        // Astro found a mistake in a file: the check likely lists it too, with its line and a fix.
+        await checkVerdict();
+        throw error;
+      }
     },
   };
 }

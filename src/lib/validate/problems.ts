@@ -35,7 +35,7 @@ export function formatReport(problems: readonly Problem[]): string {
   const lines: string[] = [];
   if (errors.length > 0) {
     lines.push(
-      `The content check found ${plural(errors.length, "problem")}. Nothing was built. Fix each one and build again.`,
+      `The content check found ${plural(errors.length, "problem")}. No page was built. Fix each one and build again.`,
       "",
     );
     lines.push(...errors.map(formatProblem).flatMap((block) => [block, ""]));
