@@ -15,7 +15,7 @@ import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { constants as zlibConstants, crc32, deflateSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
-import { cacheDir } from "./paths.ts";
+import { cacheDir as astroCacheDir } from "./paths.ts";
 
 /** Bump when the design below changes, so cached PNGs of the old design are not reused. */
 export const TEMPLATE_VERSION = 3;
@@ -341,6 +341,9 @@ export async function renderUncached(card: ShareCard): Promise<Uint8Array<ArrayB
 }
 
 const PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+/** PNG colour types. */
+const RGB = 2;
+const PALETTE = 3;
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const out = Buffer.alloc(12 + data.length);
@@ -349,6 +352,28 @@ function pngChunk(type: string, data: Buffer): Buffer {
   data.copy(out, 8);
   out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
   return out;
+}
+
+/** An 8-bit PNG: its header, the palette (for `PALETTE`), the deflated rows and the end. */
+function pngFile(
+  width: number,
+  height: number,
+  colourType: typeof RGB | typeof PALETTE,
+  pixelData: Buffer,
+  palette?: Buffer,
+): Buffer<ArrayBuffer> {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = colourType;
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk("IHDR", header),
+    ...(palette ? [pngChunk("PLTE", palette)] : []),
+    pngChunk("IDAT", pixelData),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /**
@@ -407,19 +432,9 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
       else rows.fill(index, rowStart + 1 + (start - first), rowStart + 1 + (p - first));
     }
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 3; // colour type: palette
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    pngChunk("IHDR", header),
-    pngChunk("PLTE", Buffer.from(plte)),
-    // Run-length deflate: the card is long runs of one colour, and RLE is the fastest strategy.
-    pngChunk("IDAT", deflateSync(rows, { level: 6, strategy: zlibConstants.Z_RLE })),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
+  // Run-length deflate: the card is long runs of one colour, and RLE is the fastest strategy.
+  const pixelData = deflateSync(rows, { level: 6, strategy: zlibConstants.Z_RLE });
+  return pngFile(width, height, PALETTE, pixelData, Buffer.from(plte));
 }
 
 /**
@@ -447,26 +462,13 @@ export function encodeTruecolourPng(rgba: Uint8Array, width: number, height: num
       rows[to + 2] = pixels[from + 2]! - (left < 0 ? 0 : pixels[left + 2]!);
     }
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // colour type: RGB
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    pngChunk("IHDR", header),
-    // Zlib's default strategy: rows of text in RGB have repeats that run-length coding misses
-    // (the site card: 41 KB instead of 71 KB, in 6 ms instead of 2; few cards need RGB).
-    pngChunk("IDAT", deflateSync(rows, { level: 6 })),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
+  // Zlib's default strategy: rows of text in RGB have repeats that run-length coding misses
+  // (the site card: 41 KB instead of 71 KB, in 6 ms instead of 2; few cards need RGB).
+  return pngFile(width, height, RGB, deflateSync(rows, { level: 6 }));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Cache.
-
-/** The folder Astro caches in (astro.config.ts's `cacheDir`). */
-export const defaultCacheDir = (): string => cacheDir();
 
 /** Hash of everything that decides the card's pixels. */
 export function cacheKey(card: ShareCard): string {
@@ -477,13 +479,13 @@ export function cacheKey(card: ShareCard): string {
 }
 
 /** Path of a card's cached PNG. */
-export const cachePath = (card: ShareCard, cacheDir: string = defaultCacheDir()): string =>
+export const cachePath = (card: ShareCard, cacheDir: string = astroCacheDir()): string =>
   join(cacheDir, "share-images", `${cacheKey(card)}.png`);
 
 /** The card as a PNG: from the cache when drawn before, else drawn now and cached. */
 export async function renderShareImage(card: ShareCard, options: RenderOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
   const render = options.renderer ?? renderUncached;
-  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const cacheDir = options.cacheDir ?? astroCacheDir();
   if (cacheDir === false) return render(card);
   const file = cachePath(card, cacheDir);
   try {
