@@ -28,7 +28,7 @@ import { buildCheckOptions, checkInThread, takeEarlyCheck, type BuildReport } fr
 
 /**
  * What the content check learned that other build steps need, settled when it has run: created
- * once in astro.config.ts and handed to each step that reads it (no module-level state).
+ * once in astro.config.mjs and handed to each step that reads it (no module-level state).
  */
 export interface CheckedContent {
   /** The posts this build publishes in every language, each with its `locale`; rejects when the content has mistakes. */
@@ -86,7 +86,7 @@ export const pagesAfterCheck = (verdict: Promise<void>): VitePlugin => ({
   },
 });
 
-/** `contentFileCount`: how many content files the site has (astro.config.ts counts them once). */
+/** `contentFileCount`: how many content files the site has (astro.config.mjs counts them once). */
 export default function contentGuard(content: CheckedContent, contentFileCount: number): AstroIntegration {
   let redirects: Redirect[] = [];
   let base = "/";

@@ -1,7 +1,7 @@
 /**
  * The site's languages and how a page's address carries its language: English at the root,
  * Spanish under /es/, with the same page ids, so a page's counterpart is the same path with the
- * prefix added or removed. Astro's `i18n` config (astro.config.ts) is built from these values.
+ * prefix added or removed. Astro's `i18n` config (astro.config.mjs) is built from these values.
  */
 export const LOCALES = ["en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -1,5 +1,5 @@
 /**
- * Keys for Astro's incremental build (`experimental.incrementalBuild` in astro.config.ts): when a
+ * Keys for Astro's incremental build (`experimental.incrementalBuild` in astro.config.mjs): when a
  * post, topic or author page has the same key and the same code as in the last build, Astro copies
  * that build's page from its cache folder instead of rendering it again. Astro hashes the code each
  * page imports and the MDX body it renders; a key names all the data the page may show:

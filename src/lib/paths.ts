@@ -6,7 +6,7 @@ import { basename, resolve } from "node:path";
 import GithubSlugger from "github-slugger";
 
 export const CONTENT_DIR_ENV = "CONTENT_DIR";
-/** Astro's cache folder (astro.config.ts `cacheDir`): another one for tests and the benchmark. */
+/** Astro's cache folder (astro.config.mjs `cacheDir`): another one for tests and the benchmark. */
 export const CACHE_DIR_ENV = "ASTRO_CACHE_DIR";
 
 /** Absolute path of Astro's cache folder (default: `.astro/` at the repo root). */

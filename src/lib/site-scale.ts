@@ -1,7 +1,7 @@
 /**
  * Build settings that trade memory for time, and the size of site they are for. The build's peak
  * memory must stay under 6 GiB at 10,000 pages (what a standard CI runner can spare); smaller
- * sites have room to spare, and get the faster settings. astro.config.ts (Astro's incremental build),
+ * sites have room to spare, and get the faster settings. astro.config.mjs (Astro's incremental build),
  * src/integrations/content-guard.ts (the content check in a worker, beside Astro's set-up) and
  * scripts/lib/processes.ts (`npm run build`'s allocator settings and early check) decide from here.
  */

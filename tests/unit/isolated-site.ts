@@ -22,7 +22,7 @@ export interface IsolatedSite {
 /** A project copy whose content/ starts as `contentFrom` (a folder of this repo). */
 export function isolatedSite(contentFrom = "tests/fixtures/content"): IsolatedSite {
   const dir = mkdtempSync(join(tmpdir(), "site-"));
-  for (const part of ["src", "public", "scripts", "astro.config.ts", "tsconfig.json", "package.json"]) {
+  for (const part of ["src", "public", "scripts", "astro.config.mjs", "tsconfig.json", "package.json"]) {
     cpSync(join(REPO, part), join(dir, part), { recursive: true });
   }
   cpSync(join(REPO, contentFrom), join(dir, "content"), { recursive: true });

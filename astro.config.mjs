@@ -1,19 +1,24 @@
+// @ts-check
+// JavaScript, not TypeScript: Astro imports an .mjs config with Node itself (our .ts modules by
+// Node's type stripping), where a .ts config first starts a Vite server to compile it and each
+// module it imports. 1,000 generated pages, 3 alternating pairs: content sync began 0.1-0.3 s
+// sooner and the build ended 0.25 s sooner on average, with 0.3 CPU-s less.
 import { defineConfig } from "astro/config";
 import { satteri } from "@astrojs/markdown-satteri";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
-import contentGuard, { checkedContent } from "./src/integrations/content-guard";
-import shareImages from "./src/integrations/share-images";
-import searchIndex from "./src/integrations/search-index";
-import cspMeta from "./src/integrations/csp-meta";
-import hostHeaders from "./src/integrations/host-headers";
-import { linksPlugin } from "./src/lib/markdown/links";
-import { siteUrl } from "./src/lib/site-url";
-import { DEFAULT_LOCALE, LOCALES } from "./src/lib/i18n";
-import { skippedParts } from "./src/lib/build-flags";
-import { unwrapMdxComponents } from "./src/lib/markdown/unwrap-components";
-import { countContentFiles, tradesMemoryForTime } from "./src/lib/site-scale";
-import { cacheDir } from "./src/lib/paths";
+import contentGuard, { checkedContent } from "./src/integrations/content-guard.ts";
+import shareImages from "./src/integrations/share-images.ts";
+import searchIndex from "./src/integrations/search-index.ts";
+import cspMeta from "./src/integrations/csp-meta.ts";
+import hostHeaders from "./src/integrations/host-headers.ts";
+import { linksPlugin } from "./src/lib/markdown/links.ts";
+import { siteUrl } from "./src/lib/site-url.ts";
+import { DEFAULT_LOCALE, LOCALES } from "./src/lib/i18n.ts";
+import { skippedParts } from "./src/lib/build-flags.ts";
+import { unwrapMdxComponents } from "./src/lib/markdown/unwrap-components.ts";
+import { countContentFiles, tradesMemoryForTime } from "./src/lib/site-scale.ts";
+import { cacheDir } from "./src/lib/paths.ts";
 
 const base = process.env.BASE_PATH ?? "/";
 // Settled by the content check (on a big site, while Astro sets itself up); read by the share images.
