@@ -34,17 +34,20 @@ export interface IndexOptions {
 /** Indexes the built site in `site` (a folder); resolves to a one-line summary for the log. */
 export async function indexSite(site: string, { plain = false }: IndexOptions = {}): Promise<string> {
   const bundle = join(site, SEARCH_BUNDLE_DIR);
+  // No forced language: each page goes to the index of its <html lang>. Pagefind's process
+  // starts while this one reads the pages.
+  const opening = pagefind.createIndex({});
+  opening.catch(() => undefined);
   try {
-    // No forced language: each page goes to the index of its <html lang>.
-    const { index, errors } = await pagefind.createIndex({});
+    const pages = plain ? undefined : bodyPages(site);
+    const { index, errors } = await opening;
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    if (plain) {
+    if (!pages) {
       const added = await index.addDirectory({ path: site });
       if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
       await writeIndex(index, bundle);
       return `${added.page_count} pages, plain Pagefind (PG_SKIP=search-extras)`;
     }
-    const pages = bodyPages(site);
     let added: Awaited<ReturnType<typeof index.addDirectory>>;
     try {
       for (const page of pages.labelled) writeFileSync(page.file, indexablePage(page.html));
