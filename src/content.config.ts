@@ -11,7 +11,12 @@ const root = contentDir();
 /** The collections of one language, loaded from content/ (English) or content/es/ (Spanish). */
 function collectionsOf(locale: Locale) {
   const folder = (kind: string) => [root, LOCALE_INFO[locale].contentFolder, kind].filter(Boolean).join("/");
-  const from = (kind: string, pattern: string) => afterContentCheck(glob({ base: folder(kind), pattern }));
+  // Without each file's raw text in Astro's content store (`retainBody: false`): nothing reads
+  // `entry.body`, and the store is bundled into the build and loaded by every page. 1,000
+  // generated pages: 11 MB instead of 19 MB (.md), 1.2 MB instead of 10 MB (.mdx); clean builds
+  // 0.5-1.5 s faster and 80-160 MB smaller at their peak (2 alternating pairs of each), dist/ byte-identical.
+  const from = (kind: string, pattern: string) =>
+    afterContentCheck(glob({ base: folder(kind), pattern, retainBody: false }));
   // Articles and guides share one schema; guides must cite more sources (MIN_SOURCES). A
   // translation names the same authors and topics by their ids, which the English collections own.
   const posts = (kind: keyof typeof MIN_SOURCES) => {
