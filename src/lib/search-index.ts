@@ -63,7 +63,8 @@ export async function indexSite(site: string, { plain = false }: IndexOptions = 
         throw new Error(`Pagefind could not index ${records[at]!.url}: ${response.errors.join("; ")}`);
     });
     // Pagefind writes the index in its own process and reads no page meanwhile: this one takes the
-    // indexer's markup out of the readers' pages (once the request has gone out).
+    // indexer's markup out of the readers' pages (once the request has gone out). Each page is read
+    // again rather than kept from bodyPages: 10,000 pages of about 36 KB would hold 0.4-0.7 GB here.
     const writing = writeIndex(index, bundle);
     writing.catch(() => undefined);
     await new Promise((next) => setImmediate(next));
