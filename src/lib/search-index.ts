@@ -1,7 +1,7 @@
 /**
  * Builds the Pagefind search index over the built HTML: the last step of `npm run build`
- * (`astro build && node scripts/search-index.ts`), in its own process, as Pagefind's own CLI runs
- * after a build. Astro's process has exited by then, so the two never hold memory at the same
+ * (`astro build && node scripts/search-index.ts`), which runs Pagefind's own command line over
+ * the built site. Astro's process has exited by then, so the two never hold memory at the same
  * time (at 10,000 pages Astro held 6.6 GB while Pagefind's backend added 3.5 GB).
  * Only regions marked `data-pagefind-body` are indexed (article and guide bodies), plus the
  * records that are not pages (each glossary entry, and the glossary page: src/lib/search-records.ts).
@@ -10,18 +10,35 @@
  * so /es/search/ finds Spanish pages only. Then it writes each language's vocabulary for
  * spelling suggestions next to the index (src/lib/search-vocabulary.ts).
  */
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
-import * as pagefind from "pagefind";
+import { fileURLToPath } from "node:url";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { LOCALES, splitLocale, type Locale } from "./i18n.ts";
 import { RECORDS_PATH, type SearchRecord } from "./search-records.ts";
 import { loadSearchSettings } from "./search-settings.ts";
 import { buildVocabulary, vocabularyFile, type IndexedPage } from "./search-vocabulary.ts";
 import { SEARCH_BUNDLE_DIR } from "./urls.ts";
 
+/**
+ * Pagefind's command line (the package's runner, which starts the binary for this platform).
+ * Not its Node API: that drives the same binary as a service, which spent about 0.5 CPU-s more
+ * making the same index of 1,000 pages (2.7-2.8 s against the command line's 2.1-2.4 s here).
+ */
+const PAGEFIND_CLI = fileURLToPath(new URL("runner/bin.cjs", import.meta.resolve("pagefind")));
+
+/** Pagefind logs this once it has read every page, before it builds and writes the index. */
+const PAGES_READ = "[Reading languages]";
+
 /** Fragments (one per page or record) start with this marker once unzipped. */
 const FRAGMENT_MARKER = "pagefind_dcd";
+
+/**
+ * Where the records that are not pages are written as pages for Pagefind to read (the command
+ * line has no records of its own), from the site root; removed once the index is written.
+ */
+const RECORD_PAGES_DIR = "_search-records";
 
 export interface IndexOptions {
   /**
@@ -34,68 +51,103 @@ export interface IndexOptions {
 /** Indexes the built site in `site` (a folder); resolves to a one-line summary for the log. */
 export async function indexSite(site: string, { plain = false }: IndexOptions = {}): Promise<string> {
   const bundle = join(site, SEARCH_BUNDLE_DIR);
-  // No forced language: each page goes to the index of its <html lang>. Pagefind's process
-  // starts while this one reads the pages.
-  const opening = pagefind.createIndex({});
-  opening.catch(() => undefined);
-  try {
-    const pages = plain ? undefined : bodyPages(site);
-    const { index, errors } = await opening;
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    if (!pages) {
-      const added = await index.addDirectory({ path: site });
-      if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-      await writeIndex(index, bundle);
-      return `${added.page_count} pages, plain Pagefind (PG_SKIP=search-extras)`;
-    }
-    let added: Awaited<ReturnType<typeof index.addDirectory>>;
-    try {
-      for (const page of pages.labelled) writeFileSync(page.file, indexablePage(page.html));
-      added = await index.addDirectory({ path: site });
-    } finally {
-      for (const page of pages.labelled) writeFileSync(page.file, page.html);
-    }
-    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-    const records = readRecords(site);
-    const responses = await Promise.all(records.map((record) => index.addCustomRecord(record)));
-    responses.forEach((response, at) => {
-      if (response.errors.length)
-        throw new Error(`Pagefind could not index ${records[at]!.url}: ${response.errors.join("; ")}`);
-    });
-    // Pagefind writes the index in its own process and reads no page meanwhile: this one takes the
-    // indexer's markup out of the readers' pages (once the request has gone out). Each page is read
-    // again rather than kept from bodyPages: 10,000 pages of about 36 KB would hold 0.4-0.7 GB here.
-    const writing = writeIndex(index, bundle);
-    writing.catch(() => undefined);
-    await new Promise((next) => setImmediate(next));
-    for (const file of pages.files) writeFileSync(file, withoutIndexMarkup(readFileSync(file, "utf8")));
-    await writing;
-    const entry = JSON.parse(readFileSync(join(bundle, "pagefind-entry.json"), "utf8")) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const unexpected = Object.keys(entry.languages).filter((language) => !LOCALES.includes(language as Locale));
-    if (unexpected.length)
-      throw new Error(
-        `Pagefind found pages in ${unexpected.join(", ")}: every indexed page needs <html lang> set to one of ${LOCALES.join(", ")}.`,
-      );
-    // Each language's vocabulary from its own pages and records (a page's language is its address's).
-    const fragments = new Map<Locale, IndexedPage[]>(LOCALES.map((locale) => [locale, []]));
-    for (const fragment of readFragments(bundle)) fragments.get(splitLocale(fragment.url).locale)!.push(fragment);
-    return LOCALES.map((locale) => {
-      const vocabulary = buildVocabulary(fragments.get(locale)!, new Set(loadSearchSettings(locale).stopWords));
-      writeFileSync(join(bundle, vocabularyFile(locale)), JSON.stringify({ words: vocabulary }));
-      const ownRecords = records.filter((record) => record.language === locale).length;
-      const pages = (entry.languages[locale]?.page_count ?? 0) - ownRecords;
-      return `${locale}: ${pages} pages, ${ownRecords} glossary records, ${vocabulary ? vocabulary.split(" ").length : 0} words for spelling`;
-    }).join("; ");
-  } finally {
-    await pagefind.close();
+  if (plain) {
+    if (!existsSync(site)) throw new Error(`ENOENT: no site to index at ${site}`);
+    await runPagefind(site, bundle);
+    return `${pageCount(bundle)} pages, plain Pagefind (PG_SKIP=search-extras)`;
   }
+  const pages = bodyPages(site);
+  const records = readRecords(site);
+  const recordPages = join(site, RECORD_PAGES_DIR);
+  let labelsBack = false;
+  const restoreLabels = () => {
+    if (labelsBack) return;
+    labelsBack = true;
+    for (const page of pages.labelled) writeFileSync(page.file, page.bytes);
+  };
+  try {
+    mkdirSync(recordPages);
+    records.forEach((record, at) => {
+      writeFileSync(join(recordPages, `${at}.html`), recordPage(record));
+    });
+    for (const page of pages.labelled) writeFileSync(page.file, indexablePage(page.bytes));
+    // Once Pagefind has read the pages (it builds and writes the index for another second), this
+    // process gives the labels back and takes the indexer's markup out of the readers' pages. Each
+    // page is read again rather than kept from bodyPages: 10,000 pages of about 36 KB would hold
+    // 0.4-0.7 GB here.
+    await runPagefind(site, bundle, () => {
+      restoreLabels();
+      for (const file of pages.files) writeFileSync(file, asBytes(withoutIndexMarkup(asText(readFileSync(file)))));
+    });
+  } finally {
+    restoreLabels();
+    rmSync(recordPages, { recursive: true, force: true });
+  }
+  const entry = JSON.parse(readFileSync(join(bundle, "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  const unexpected = Object.keys(entry.languages).filter((language) => !LOCALES.includes(language as Locale));
+  if (unexpected.length)
+    throw new Error(
+      `Pagefind found pages in ${unexpected.join(", ")}: every indexed page needs <html lang> set to one of ${LOCALES.join(", ")}.`,
+    );
+  // Each record's fragment gets its own address, then each language's vocabulary is made from its
+  // own pages and records (a page's language is its address's).
+  const fragments = new Map<Locale, IndexedPage[]>(LOCALES.map((locale) => [locale, []]));
+  for (const { file, fragment } of readFragments(bundle)) {
+    const record = recordAt(fragment.url, records);
+    if (record) {
+      fragment.url = record.url;
+      writeFileSync(file, gzipSync(FRAGMENT_MARKER + JSON.stringify(fragment)));
+    }
+    fragments.get(splitLocale(fragment.url).locale)!.push(fragment);
+  }
+  return LOCALES.map((locale) => {
+    const vocabulary = buildVocabulary(fragments.get(locale)!, new Set(loadSearchSettings(locale).stopWords));
+    writeFileSync(join(bundle, vocabularyFile(locale)), JSON.stringify({ words: vocabulary }));
+    const ownRecords = records.filter((record) => record.language === locale).length;
+    const pageTotal = (entry.languages[locale]?.page_count ?? 0) - ownRecords;
+    return `${locale}: ${pageTotal} pages, ${ownRecords} glossary records, ${vocabulary ? vocabulary.split(" ").length : 0} words for spelling`;
+  }).join("; ");
 }
 
-async function writeIndex(index: pagefind.PagefindIndex, bundle: string): Promise<void> {
-  const written = await index.writeFiles({ outputPath: bundle });
-  if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
+/**
+ * Runs `pagefind --site site`, writing the index to `bundle`; `onPagesRead` runs once Pagefind
+ * has read every page (or when it ends, if its log never says so). Its log is shown only if it fails.
+ */
+function runPagefind(site: string, bundle: string, onPagesRead?: () => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const pagefind = spawn(process.execPath, [PAGEFIND_CLI, "--site", site, "--output-path", bundle], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let log = "";
+    let failure: unknown;
+    const pagesRead = () => {
+      const next = onPagesRead;
+      onPagesRead = undefined;
+      try {
+        next?.();
+      } catch (error) {
+        failure ??= error;
+        pagefind.kill();
+      }
+    };
+    pagefind.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      log += chunk;
+      if (onPagesRead && log.includes(PAGES_READ)) pagesRead();
+    });
+    pagefind.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      log += chunk;
+    });
+    pagefind.on("error", reject);
+    pagefind.on("close", (code, signal) => {
+      if (failure === undefined && code === 0) pagesRead();
+      if (failure !== undefined) reject(failure);
+      else if (code !== 0)
+        reject(new Error(`Pagefind could not index the site (${signal ?? `exit code ${code}`}):\n${log.trim()}`));
+      else resolve();
+    });
+  });
 }
 
 /**
@@ -106,20 +158,20 @@ async function writeIndex(index: pagefind.PagefindIndex, bundle: string): Promis
  * it reads the site, and they get their labels back before anything else happens. (Copying every
  * page to memory for Pagefind to read instead took 0.3 s at 1,000 pages; 22 of them have labels.)
  */
-function bodyPages(site: string): { files: string[]; labelled: Array<{ file: string; html: string }> } {
+function bodyPages(site: string): { files: string[]; labelled: Array<{ file: string; bytes: Buffer }> } {
   const files: string[] = [];
-  const labelled: Array<{ file: string; html: string }> = [];
+  const labelled: Array<{ file: string; bytes: Buffer }> = [];
   const visit = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== SEARCH_BUNDLE_DIR && entry.name !== "_astro") visit(path);
       } else if (entry.name.endsWith(".html")) {
-        const html = readFileSync(path, "utf8");
-        const body = html.indexOf(BODY_MARK);
+        const bytes = readFileSync(path);
+        const body = bytes.indexOf(BODY_MARK);
         if (body === -1) continue;
         files.push(path);
-        if (html.includes("<label", body)) labelled.push({ file: path, html });
+        if (bytes.indexOf("<label", body) !== -1) labelled.push({ file: path, bytes });
       }
     }
   };
@@ -128,7 +180,15 @@ function bodyPages(site: string): { files: string[]; labelled: Array<{ file: str
 }
 
 /** A page as Pagefind should read it: each <label> as a <span>. */
-const indexablePage = (html: string): string => html.replace(LABEL_TAG, "<$1span");
+const indexablePage = (bytes: Buffer): Buffer => asBytes(asText(bytes).replace(LABEL_TAG, "<$1span"));
+
+/**
+ * A page's bytes as a string of one character a byte, and back: what the indexer's markup is
+ * found in is ASCII, and the rest is kept byte for byte without decoding UTF-8 (which took half
+ * as long again as the search and replace, and made strings of two bytes a character).
+ */
+const asText = (bytes: Buffer): string => bytes.toString("latin1");
+const asBytes = (text: string): Buffer => Buffer.from(text, "latin1");
 
 const BODY_MARK = "data-pagefind-body";
 const LABEL_TAG = /<(\/?)label\b/g;
@@ -136,13 +196,67 @@ const LABEL_TAG = /<(\/?)label\b/g;
 /**
  * A page as readers get it: without what only the indexer reads (data-pagefind-* attributes, the
  * hidden date for results and the hidden keywords). About 150 bytes gzipped an article.
+ * Found with indexOf rather than three regular expressions over the whole page: the markup is a
+ * few places in 36 KB, and at 1,000 pages the expressions took 0.1 s more.
  */
 export function withoutIndexMarkup(html: string): string {
-  return html
-    .replace(/<span hidden data-pagefind-meta="[^"]*"><\/span>/g, "")
-    .replace(/<p hidden data-pagefind-weight="\d+">[^<]*<\/p>/g, "")
-    .replace(/ data-pagefind-[a-z-]+(?:="[^"]*")?/g, "");
+  let kept = "";
+  let copied = 0;
+  for (let at = html.indexOf(INDEX_MARK); at !== -1; at = html.indexOf(INDEX_MARK, at)) {
+    const markup = indexMarkupAt(html, at);
+    if (!markup) {
+      at += INDEX_MARK.length;
+      continue;
+    }
+    kept += html.slice(copied, markup.start);
+    copied = at = markup.end;
+  }
+  return copied === 0 ? html : kept + html.slice(copied);
 }
+
+const INDEX_MARK = "data-pagefind-";
+const HIDDEN_META = '<span hidden data-pagefind-meta="';
+const HIDDEN_KEYWORDS = '<p hidden data-pagefind-weight="';
+
+/**
+ * The indexer's markup around the INDEX_MARK at `at`, as [start, end): a hidden
+ * `<span hidden data-pagefind-meta="..."></span>`, a hidden `<p hidden data-pagefind-weight="N">words</p>`,
+ * or else the attribute itself with the space before it (` data-pagefind-name` or ` data-pagefind-name="..."`).
+ */
+function indexMarkupAt(html: string, at: number): { start: number; end: number } | undefined {
+  const spanStart = at - (HIDDEN_META.length - INDEX_MARK.length - 'meta="'.length);
+  if (html.startsWith(HIDDEN_META, spanStart)) {
+    const quote = html.indexOf('"', spanStart + HIDDEN_META.length);
+    if (quote !== -1 && html.startsWith('"></span>', quote)) return { start: spanStart, end: quote + 9 };
+  }
+  const pStart = at - (HIDDEN_KEYWORDS.length - INDEX_MARK.length - 'weight="'.length);
+  if (html.startsWith(HIDDEN_KEYWORDS, pStart)) {
+    let digits = pStart + HIDDEN_KEYWORDS.length;
+    while (isDigit(html.charCodeAt(digits))) digits++;
+    const textEnd = html.indexOf("<", digits + 2);
+    if (
+      digits > pStart + HIDDEN_KEYWORDS.length &&
+      html.startsWith('">', digits) &&
+      textEnd !== -1 &&
+      html.startsWith("</p>", textEnd)
+    )
+      return { start: pStart, end: textEnd + 4 };
+  }
+  if (html.charCodeAt(at - 1) !== SPACE) return undefined;
+  let nameEnd = at + INDEX_MARK.length;
+  while (isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
+  if (nameEnd === at + INDEX_MARK.length) return undefined;
+  if (html.startsWith('="', nameEnd)) {
+    const quote = html.indexOf('"', nameEnd + 2);
+    if (quote !== -1) return { start: at - 1, end: quote + 1 };
+  }
+  return { start: at - 1, end: nameEnd };
+}
+
+const SPACE = 0x20;
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+/** [a-z-] */
+const isNameChar = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || code === 0x2d;
 
 /** The records the build wrote (src/pages/search/records.json.ts); the file is removed once read. */
 function readRecords(site: string): SearchRecord[] {
@@ -153,13 +267,49 @@ function readRecords(site: string): SearchRecord[] {
   return records;
 }
 
-/** Every page and record as Pagefind indexed it: the text the vocabulary is made from. */
-function* readFragments(bundle: string): Generator<IndexedPage & { url: string }> {
+/** Every page and record as Pagefind indexed it (the text the vocabulary is made from), with its file. */
+function* readFragments(bundle: string): Generator<{ file: string; fragment: IndexedPage & { url: string } }> {
   const dir = join(bundle, "fragment");
   for (const name of readdirSync(dir)) {
     if (!name.endsWith(".pf_fragment")) continue;
-    const text = gunzipSync(readFileSync(join(dir, name))).toString("utf8");
+    const file = join(dir, name);
+    const text = gunzipSync(readFileSync(file)).toString("utf8");
     if (!text.startsWith(FRAGMENT_MARKER)) throw new Error(`${name} is not a Pagefind fragment`);
-    yield JSON.parse(text.slice(FRAGMENT_MARKER.length)) as IndexedPage & { url: string };
+    yield { file, fragment: JSON.parse(text.slice(FRAGMENT_MARKER.length)) as IndexedPage & { url: string } };
   }
 }
+
+/** How many pages Pagefind indexed, in all languages. */
+function pageCount(bundle: string): number {
+  const entry = JSON.parse(readFileSync(join(bundle, "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+
+/**
+ * A record as a page Pagefind makes the same fragment from as from its Node API's
+ * addCustomRecord, but for the address (the page's own, set to the record's once the index is
+ * written): the record's text as the indexed body, its language as the page's, and its meta and
+ * filters from elements outside the body, so their text is not indexed twice.
+ */
+export function recordPage(record: SearchRecord): string {
+  const meta = Object.entries(record.meta).map(
+    ([key, value]) => `<span data-pagefind-meta="${escapeHtml(key)}">${escapeHtml(value)}</span>`,
+  );
+  const filters = Object.entries(record.filters).flatMap(([key, values]) =>
+    values.map((value) => `<span data-pagefind-filter="${escapeHtml(key)}">${escapeHtml(value)}</span>`),
+  );
+  return `<!doctype html><html lang="${escapeHtml(record.language)}"><head><meta charset="utf-8"></head><body>${meta.join("")}${filters.join("")}<main data-pagefind-body><p>${escapeHtml(record.content)}</p></main></body></html>`;
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The record a fragment was made from, by its page's address (/_search-records/N.html), if it is one. */
+function recordAt(url: string, records: readonly SearchRecord[]): SearchRecord | undefined {
+  const match = RECORD_URL.exec(url);
+  return match ? records[Number(match[1])] : undefined;
+}
+
+const RECORD_URL = new RegExp(`^/${RECORD_PAGES_DIR}/(\\d+)\\.html$`);

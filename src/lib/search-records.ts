@@ -3,8 +3,9 @@
  * as its title, its plain meaning as its text, linking to the entry on the glossary page), and
  * the glossary page itself is one more, in each language: Spanish entries link to
  * /es/glossary/#id and go to the Spanish index. The build writes them to RECORDS_PATH
- * (src/pages/search/records.json.ts) and the search index adds them with Pagefind's
- * addCustomRecord (src/lib/search-index.ts), then removes the file.
+ * (src/pages/search/records.json.ts); the search index gives each to Pagefind as a page of its
+ * own and then sets its fragment's address to the record's (src/lib/search-index.ts), and
+ * removes the file.
  */
 import { localePath, type Locale } from "./i18n.ts";
 import { glossaryPath } from "./urls.ts";
@@ -12,7 +13,7 @@ import { glossaryPath } from "./urls.ts";
 /** Where the build writes the records of every language, from the site root. */
 export const RECORDS_PATH = "/search/records.json";
 
-/** One record for Pagefind's addCustomRecord. */
+/** One record: what Pagefind's addCustomRecord takes, and what the search index makes a page of. */
 export interface SearchRecord {
   /** Site path without the base path: Pagefind adds the base as it does for pages. */
   url: string;

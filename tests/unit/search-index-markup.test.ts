@@ -1,5 +1,5 @@
 /** What readers download has none of the markup that only the search indexer reads. */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +17,14 @@ describe("withoutIndexMarkup", () => {
     expect(withoutIndexMarkup(page)).toBe(
       '<article class="post"><p class="lead">Summary.</p><nav class="toc">Contents</nav><a href="/topics/insurance/">Insurance</a></article>',
     );
+  });
+
+  test("keeps a hidden element that has content of its own, without the indexer's attribute", () => {
+    expect(
+      withoutIndexMarkup(
+        '<span hidden data-pagefind-meta="a">t</span><p hidden data-pagefind-weight="5">a<b>c</b></p>',
+      ),
+    ).toBe("<span hidden>t</span><p hidden>a<b>c</b></p>");
   });
 
   test("leaves other hidden elements and data attributes alone", () => {
@@ -62,7 +70,26 @@ describe("indexSite", () => {
       }
     });
 
-    test("gets its labels back when indexing fails after Pagefind has read it", async () => {
+    test("gets its labels back when Pagefind fails after reading it", async () => {
+      const site = siteWith("[]");
+      // A stand-in for Pagefind's binary (the runner honours PAGEFIND_BINARY_PATH) that says whether
+      // it was given the page with its labels as spans, then fails.
+      const fake = join(site, "fake-pagefind.sh");
+      writeFileSync(fake, '#!/bin/sh\ngrep -q "<span for=" "$2/guides/records/index.html" && exit 3\nexit 4\n', {
+        mode: 0o755,
+      });
+      process.env.PAGEFIND_BINARY_PATH = fake;
+      try {
+        await expect(indexSite(site)).rejects.toThrow(/Pagefind could not index the site \(exit code 3\)/);
+        expect(readFileSync(join(site, "guides", "records", "index.html"), "utf8")).toBe(page);
+        expect(existsSync(join(site, "_search-records"))).toBe(false);
+      } finally {
+        delete process.env.PAGEFIND_BINARY_PATH;
+        rmSync(site, { recursive: true, force: true });
+      }
+    });
+
+    test("fails before touching the page when the build wrote no records", async () => {
       const site = siteWith();
       try {
         await expect(indexSite(site)).rejects.toThrow(/records\.json was not built/);
@@ -71,5 +98,61 @@ describe("indexSite", () => {
         rmSync(site, { recursive: true, force: true });
       }
     });
+  });
+
+  test("each record is a result of its own, at its own address, with its text, meta and filters", async () => {
+    const site = mkdtempSync(join(tmpdir(), "pg-index-"));
+    const record = (url: string, language: string, title: string, text: string) => ({
+      url,
+      content: `${title}. ${text}`,
+      language,
+      meta: { title, type: "Glossary" },
+      filters: { type: ["Glossary"] },
+    });
+    const records = [
+      record(
+        "/glossary/#biopsy",
+        "en",
+        "Biopsy",
+        'Taking a small piece of tissue to look at under a microscope, "the sample" <for & by> a lab.',
+      ),
+      record(
+        "/es/glossary/#biopsia",
+        "es",
+        "Biopsia",
+        "Sacar un pedazo pequeño de tejido para verlo con un microscopio.",
+      ),
+    ];
+    try {
+      mkdirSync(join(site, "search"), { recursive: true });
+      writeFileSync(join(site, "search", "records.json"), JSON.stringify(records));
+      writeFileSync(
+        join(site, "index.html"),
+        '<!doctype html><html lang="en"><head><title>Home</title></head><body><main data-pagefind-body><h1>Home</h1><p>Welcome.</p></main></body></html>',
+      );
+      const summary = await indexSite(site);
+      expect(summary).toMatch(
+        /^en: 1 pages, 1 glossary records, \d+ words for spelling; es: 0 pages, 1 glossary records, \d+ words/,
+      );
+      const fragments = readdirSync(join(site, "pagefind", "fragment")).map((name) =>
+        JSON.parse(
+          gunzipSync(readFileSync(join(site, "pagefind", "fragment", name)))
+            .toString("utf8")
+            .slice(12),
+        ),
+      );
+      for (const { url, content, meta, filters } of records)
+        expect(fragments).toContainEqual(expect.objectContaining({ url, content, meta, filters, anchors: [] }));
+      expect(fragments.map((fragment) => fragment.url).sort()).toEqual([
+        "/",
+        "/es/glossary/#biopsia",
+        "/glossary/#biopsy",
+      ]);
+      // The pages the records were written as for Pagefind are gone, and so is the records file.
+      expect(readdirSync(site).sort()).toEqual(["index.html", "pagefind", "search"]);
+      expect(readdirSync(join(site, "search"))).toEqual([]);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });
