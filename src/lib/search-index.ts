@@ -66,6 +66,8 @@ export async function indexSite(site: string, { plain = false }: IndexOptions = 
     for (const page of pages.labelled) writeFileSync(page.file, page.bytes);
   };
   try {
+    // A run killed before its clean-up (a cancelled CI job) may have left the folder behind.
+    rmSync(recordPages, { recursive: true, force: true });
     mkdirSync(recordPages);
     records.forEach((record, at) => {
       writeFileSync(join(recordPages, `${at}.html`), recordPage(record));

@@ -130,6 +130,12 @@ describe("indexSite", () => {
         join(site, "index.html"),
         '<!doctype html><html lang="en"><head><title>Home</title></head><body><main data-pagefind-body><h1>Home</h1><p>Welcome.</p></main></body></html>',
       );
+      // Left by a run that was killed before its clean-up: not indexed, and removed.
+      mkdirSync(join(site, "_search-records"));
+      writeFileSync(
+        join(site, "_search-records", "0.html"),
+        '<html lang="en"><body><main data-pagefind-body>Stale</main></body></html>',
+      );
       const summary = await indexSite(site);
       expect(summary).toMatch(
         /^en: 1 pages, 1 glossary records, \d+ words for spelling; es: 0 pages, 1 glossary records, \d+ words/,
