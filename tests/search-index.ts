@@ -8,15 +8,24 @@ import { gunzipSync } from "node:zlib";
 
 const PREFIX = "pagefind_dcd";
 
-/** Every record as the index holds it: its URL and the text Pagefind indexed. */
-export function indexedFragments(dist: string): Array<{ url: string; content: string }> {
+/** A record as the index holds it: its URL, the text Pagefind indexed, and what it shows and filters on. */
+export interface IndexedFragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  anchors: unknown[];
+}
+
+/** Every record as the index holds it. */
+export function indexedFragments(dist: string): IndexedFragment[] {
   const dir = join(dist, "pagefind", "fragment");
   return readdirSync(dir)
     .filter((name) => name.endsWith(".pf_fragment"))
     .map((name) => {
       const text = gunzipSync(readFileSync(join(dir, name))).toString("utf8");
       if (!text.startsWith(PREFIX)) throw new Error(`${name} is not a Pagefind fragment`);
-      return JSON.parse(text.slice(PREFIX.length)) as { url: string; content: string };
+      return JSON.parse(text.slice(PREFIX.length)) as IndexedFragment;
     });
 }
 

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:f
 import { dirname, join } from "node:path";
 import { withBase } from "./urls.ts";
 import { DEFAULT_LOCALE, LOCALES } from "./i18n.ts";
+import { escapeHtml } from "./html.ts";
 
 /**
  * Each translation's "page not found" as <locale>/404.html, where hosts look for it: Cloudflare
@@ -58,9 +59,6 @@ export function nginxRedirects(redirects: readonly Redirect[], base = "/"): stri
   );
   return `# Old addresses of pages, generated from each post's legacyPaths. Do not edit.\n${blocks.join("\n")}\n`;
 }
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[char]};`);
 
 /** Where a page for `path` is built with `trailingSlash: "always"`: /old/ and /old -> /old/, /old.html stays. */
 const pagePath = (path: string): string => (path.endsWith("/") || /\.[a-z0-9]+$/i.test(path) ? path : `${path}/`);

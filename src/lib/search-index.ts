@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { escapeHtml } from "./html.ts";
 import { LOCALES, splitLocale, type Locale } from "./i18n.ts";
 import { RECORDS_PATH, type SearchRecord } from "./search-records.ts";
 import { loadSearchSettings } from "./search-settings.ts";
@@ -54,7 +55,8 @@ export async function indexSite(site: string, { plain = false }: IndexOptions = 
   if (plain) {
     if (!existsSync(site)) throw new Error(`ENOENT: no site to index at ${site}`);
     await runPagefind(site, bundle);
-    return `${pageCount(bundle)} pages, plain Pagefind (PG_SKIP=search-extras)`;
+    const languages = Object.values(readEntry(bundle).languages);
+    return `${languages.reduce((sum, language) => sum + language.page_count, 0)} pages, plain Pagefind (PG_SKIP=search-extras)`;
   }
   const pages = bodyPages(site);
   const records = readRecords(site);
@@ -85,9 +87,7 @@ export async function indexSite(site: string, { plain = false }: IndexOptions = 
     restoreLabels();
     rmSync(recordPages, { recursive: true, force: true });
   }
-  const entry = JSON.parse(readFileSync(join(bundle, "pagefind-entry.json"), "utf8")) as {
-    languages: Record<string, { page_count: number }>;
-  };
+  const entry = readEntry(bundle);
   const unexpected = Object.keys(entry.languages).filter((language) => !LOCALES.includes(language as Locale));
   if (unexpected.length)
     throw new Error(
@@ -218,6 +218,7 @@ export function withoutIndexMarkup(html: string): string {
 
 const INDEX_MARK = "data-pagefind-";
 const HIDDEN_META = '<span hidden data-pagefind-meta="';
+const HIDDEN_META_END = '"></span>';
 const HIDDEN_KEYWORDS = '<p hidden data-pagefind-weight="';
 
 /**
@@ -229,7 +230,8 @@ function indexMarkupAt(html: string, at: number): { start: number; end: number }
   const spanStart = at - (HIDDEN_META.length - INDEX_MARK.length - 'meta="'.length);
   if (html.startsWith(HIDDEN_META, spanStart)) {
     const quote = html.indexOf('"', spanStart + HIDDEN_META.length);
-    if (quote !== -1 && html.startsWith('"></span>', quote)) return { start: spanStart, end: quote + 9 };
+    if (quote !== -1 && html.startsWith(HIDDEN_META_END, quote))
+      return { start: spanStart, end: quote + HIDDEN_META_END.length };
   }
   const pStart = at - (HIDDEN_KEYWORDS.length - INDEX_MARK.length - 'weight="'.length);
   if (html.startsWith(HIDDEN_KEYWORDS, pStart)) {
@@ -242,7 +244,7 @@ function indexMarkupAt(html: string, at: number): { start: number; end: number }
       textEnd !== -1 &&
       html.startsWith("</p>", textEnd)
     )
-      return { start: pStart, end: textEnd + 4 };
+      return { start: pStart, end: textEnd + "</p>".length };
   }
   if (html.charCodeAt(at - 1) !== SPACE) return undefined;
   let nameEnd = at + INDEX_MARK.length;
@@ -281,12 +283,9 @@ function* readFragments(bundle: string): Generator<{ file: string; fragment: Ind
   }
 }
 
-/** How many pages Pagefind indexed, in all languages. */
-function pageCount(bundle: string): number {
-  const entry = JSON.parse(readFileSync(join(bundle, "pagefind-entry.json"), "utf8")) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+/** The index's entry file: each language Pagefind indexed, with its page count (records included). */
+function readEntry(bundle: string): { languages: Record<string, { page_count: number }> } {
+  return JSON.parse(readFileSync(join(bundle, "pagefind-entry.json"), "utf8"));
 }
 
 /**
@@ -295,7 +294,7 @@ function pageCount(bundle: string): number {
  * written): the record's text as the indexed body, its language as the page's, and its meta and
  * filters from elements outside the body, so their text is not indexed twice.
  */
-export function recordPage(record: SearchRecord): string {
+function recordPage(record: SearchRecord): string {
   const meta = Object.entries(record.meta).map(
     ([key, value]) => `<span data-pagefind-meta="${escapeHtml(key)}">${escapeHtml(value)}</span>`,
   );
@@ -304,9 +303,6 @@ export function recordPage(record: SearchRecord): string {
   );
   return `<!doctype html><html lang="${escapeHtml(record.language)}"><head><meta charset="utf-8"></head><body>${meta.join("")}${filters.join("")}<main data-pagefind-body><p>${escapeHtml(record.content)}</p></main></body></html>`;
 }
-
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The record a fragment was made from, by its page's address (/_search-records/N.html), if it is one. */
 function recordAt(url: string, records: readonly SearchRecord[]): SearchRecord | undefined {
