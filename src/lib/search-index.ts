@@ -18,7 +18,6 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { escapeHtml } from "./html.ts";
 import { LOCALES, splitLocale, type Locale } from "./i18n.ts";
 import { RECORDS_PATH, type SearchRecord } from "./search-records.ts";
-import { loadSearchSettings } from "./search-settings.ts";
 import { buildVocabulary, vocabularyFile, type IndexedPage } from "./search-vocabulary.ts";
 import { SEARCH_BUNDLE_DIR } from "./urls.ts";
 
@@ -62,6 +61,7 @@ export async function indexSite(site: string, { plain = false }: IndexOptions = 
   const records = readRecords(site);
   const recordPages = join(site, RECORD_PAGES_DIR);
   let labelsBack = false;
+  let loadSearchSettings: typeof import("./search-settings.ts").loadSearchSettings;
   const restoreLabels = () => {
     if (labelsBack) return;
     labelsBack = true;
@@ -79,10 +79,15 @@ export async function indexSite(site: string, { plain = false }: IndexOptions = 
     // process gives the labels back and takes the indexer's markup out of the readers' pages. Each
     // page is read again rather than kept from bodyPages: 10,000 pages of about 36 KB would hold
     // 0.4-0.7 GB here.
-    await runPagefind(site, bundle, () => {
-      restoreLabels();
-      for (const file of pages.files) writeFileSync(file, asBytes(withoutIndexMarkup(asText(readFileSync(file)))));
-    });
+    // The search settings' modules (a YAML parser, zod) load while Pagefind works rather than
+    // before it starts: only the vocabulary reads them.
+    [, { loadSearchSettings }] = await Promise.all([
+      runPagefind(site, bundle, () => {
+        restoreLabels();
+        for (const file of pages.files) writeFileSync(file, asBytes(withoutIndexMarkup(asText(readFileSync(file)))));
+      }),
+      import("./search-settings.ts"),
+    ]);
   } finally {
     restoreLabels();
     rmSync(recordPages, { recursive: true, force: true });

@@ -15,6 +15,23 @@ describe("the vocabulary", () => {
       "médico",
     ]);
   });
+  test("a word is a run of letters in any script, lowercased; digits, marks and dashes split words", () => {
+    expect(
+      vocabularyWords("STRASSE Straße naïve-word İstanbul ŉabc 𝐀𝐁𝐂𝐃 cancer2023stage x\u0307xxxx", new Set()),
+    ).toEqual([
+      "strasse",
+      "straße",
+      "naïve",
+      "word",
+      // "İ" lowercases to "i" and a combining dot, which is not a letter
+      "stanbul",
+      "ŉabc",
+      "𝐀𝐁𝐂𝐃",
+      "cancer",
+      "stage",
+      "xxxx",
+    ]);
+  });
   test("weighs titles above text", () => {
     const words = buildVocabulary(
       [
