@@ -99,7 +99,8 @@ function sentencesOf(blocks: readonly string[], language: TextLanguage): Sentenc
   const found: Sentence[] = [];
   for (const block of blocks) {
     const text = language === "es" ? withoutSpanishAbbreviationStops(block) : block;
-    for (const { segment } of sentenceSplitter.segment(text)) {
+    const segments = isOneSentence(text) ? [{ segment: text }] : sentenceSplitter.segment(text);
+    for (const { segment } of segments) {
       let words = 0;
       let syllables = 0;
       for (const [word] of segment.matchAll(WORD)) {
@@ -111,6 +112,23 @@ function sentencesOf(blocks: readonly string[], language: TextLanguage): Sentenc
   }
   sentencesOfBlocks[language].set(blocks, found);
   return found;
+}
+
+/**
+ * Characters after which Unicode's sentence rules (UAX #29, which the segmenter follows) can end
+ * a sentence: full stops and other terminators, and line and paragraph separators.
+ */
+const SENTENCE_BREAK_AFTER = /[\p{Sentence_Terminal}\n\r\u0085\u2028\u2029]/u;
+
+/**
+ * Whether the segmenter would find one sentence in `text`: nothing in it can end a sentence but
+ * its last character. A list item or a one-sentence paragraph, then, is not segmented at all
+ * (checked against the segmenter with every character of the first 65,536 before, inside and at
+ * the end of a sentence: tests/unit/readability.test.ts keeps the hard cases).
+ */
+function isOneSentence(text: string): boolean {
+  const breakAt = text.search(SENTENCE_BREAK_AFTER);
+  return breakAt === -1 || breakAt === text.length - 1;
 }
 
 /** Words, sentences and syllables of prose blocks. */

@@ -101,6 +101,11 @@ describe("reading time", () => {
       '## A heading\n\nSome words here.<Cite id="x" /> A [link](/guides/a/) too.\n\n<Callout type="tip">\nTwo more\n</Callout>';
     expect(wordCount(parseMdx(body).tree)).toBe(10);
   });
+  test("a word is a run between spaces with a letter or digit in it, in any script", () => {
+    // Not words: a dash alone, "..." alone. Words: "1,000", "(biopsy)", "día", "𝐀𝐁", "患者", "well-known".
+    const body = "A — well-known ... (biopsy) on día 1,000: 𝐀𝐁 患者\u00a0-x- !?";
+    expect(wordCount(parseMdx(body).tree)).toBe(9);
+  });
   test("at least one minute, about 200 words a minute", () => {
     expect(readingMinutes(10)).toBe(1);
     expect(readingMinutes(1000)).toBe(5);

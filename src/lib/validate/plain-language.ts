@@ -31,6 +31,15 @@ const EXPLAINED = /\b(means?|meaning|which is|who is|that is|is a|is an|is the|a
 
 const sentenceSegmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 const latinWords = (text: string): string[] => text.match(/[A-Za-z]+/g) ?? [];
+/**
+ * Whether any of a text's `latinWords` has a MEDICAL_ENDING, found in one search of the text
+ * instead of a test of each word: a third of the time, the same answer on every block of our
+ * pages and of 1,000 generated ones.
+ */
+const HAS_MEDICAL_WORD = new RegExp(
+  `(?<![A-Za-z])${MEDICAL_ENDING.source.slice(1, -1)}(?![A-Za-z])`,
+  MEDICAL_ENDING.flags,
+);
 
 export interface PlainLanguageContext {
   file: string;
@@ -60,7 +69,7 @@ export function plainLanguageWarnings(tree: Root, context: PlainLanguageContext)
   const warned = new Set<string>();
   for (const block of textBlocksOutsideTerms(tree)) {
     // Most blocks have no candidate word: split into sentences only those that do.
-    if (!latinWords(block.text).some((word) => MEDICAL_ENDING.test(word))) continue;
+    if (!HAS_MEDICAL_WORD.test(block.text)) continue;
     for (const { segment } of sentenceSegmenter.segment(block.text)) {
       for (const word of latinWords(segment)) {
         const lower = word.toLowerCase();
