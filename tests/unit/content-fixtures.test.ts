@@ -426,12 +426,14 @@ describe("warnings: shown to editors, never stopping the build", () => {
   test("a medical word with no glossary entry and no explanation is a warning; explained or in the glossary, it is not", () => {
     const problems = warningsFor(
       "articles/good-article.mdx",
-      "The team may suggest a lobectomy soon.\n\nA mastectomy means surgery to remove the breast.\n\nAsk what your pathologist found.",
+      "The team may suggest a lobectomy soon.\n\nA mastectomy means surgery to remove the breast.\n\nAsk what your pathologist found.\n\n" +
+        // The explanation counts only in the word's own sentence.
+        "You may need a colonoscopy. That is a look inside the bowel. Rest first. A cystoscopy, which is a look inside the bladder, comes next.",
     );
     const medical = problems
       .filter((problem) => problem.message.includes("medical word"))
       .map((problem) => problem.field);
-    expect(medical).toEqual(['"lobectomy"']);
+    expect(medical).toEqual(['"lobectomy"', '"colonoscopy"']);
     expect(problems.find((problem) => problem.field === '"lobectomy"')?.line).toBeGreaterThan(0);
   });
 
