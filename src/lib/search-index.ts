@@ -78,9 +78,8 @@ export async function indexSite(site: string, { plain = false }: IndexOptions = 
     // Once Pagefind has read the pages (it builds and writes the index for another second), this
     // process gives the labels back and takes the indexer's markup out of the readers' pages. Each
     // page is read again rather than kept from bodyPages: 10,000 pages of about 36 KB would hold
-    // 0.4-0.7 GB here.
-    // The search settings' modules (a YAML parser, zod) load while Pagefind works rather than
-    // before it starts: only the vocabulary reads them.
+    // 0.4-0.7 GB here. Meanwhile the search settings' modules (a YAML parser, zod) load: only the
+    // vocabulary reads them, so Pagefind need not wait for them to start.
     [, { loadSearchSettings }] = await Promise.all([
       runPagefind(site, bundle, () => {
         restoreLabels();
