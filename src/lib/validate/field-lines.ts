@@ -4,7 +4,7 @@
  * found in passes over every post, and each post's YAML syntax tree held until the last pass was
  * about 120 MB at 10,000 pages.
  */
-import { isMap, isScalar, isSeq, type Document, type LineCounter } from "yaml";
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
 
 export type FieldPath = readonly (string | number)[];
 
@@ -17,15 +17,6 @@ const keyOf = (path: FieldPath) => path.join(SEPARATOR);
  */
 export type FieldLineTable = Map<string, number>;
 
-/**
- * The line (1-based, in the YAML text) of the field at `path`, or of its nearest parent that is
- * written; undefined when none is.
- */
-export function fieldLines(doc: Document, lineCounter: LineCounter): (path: FieldPath) => number | undefined {
-  const table = fieldLineTable(doc, lineCounter);
-  return (path) => lineInTable(table, path);
-}
-
 /** The line of the field at `path` in a table, or of its nearest parent that is written. */
 export function lineInTable(table: FieldLineTable, path: FieldPath): number | undefined {
   for (let depth = path.length; depth > 0; depth--) {
@@ -33,6 +24,12 @@ export function lineInTable(table: FieldLineTable, path: FieldPath): number | un
     if (line !== undefined) return line;
   }
   return undefined;
+}
+
+/** The field lines of a YAML text, from its syntax tree (the `yaml` package keeps each node's place). */
+export function yamlFieldLines(text: string): FieldLineTable {
+  const lineCounter = new LineCounter();
+  return fieldLineTable(parseDocument(text, { lineCounter }), lineCounter);
 }
 
 export function fieldLineTable(doc: Document, lineCounter: LineCounter): FieldLineTable {

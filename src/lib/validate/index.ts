@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { LineCounter, parse as parseYaml, parseDocument } from "yaml";
-import { fieldLines } from "./field-lines.ts";
+import { parse as parseYaml } from "yaml";
+import { lineInTable, yamlFieldLines } from "./field-lines.ts";
 import type { z } from "astro/zod";
 import {
   fileFacts,
@@ -650,8 +650,8 @@ function finishCheck(check: CheckStart, checked: PostsChecked): ContentReport {
 
 /** Line of a field in a YAML file (1-based), for problems found after the schema check. */
 function yamlLines(text: string): (path: readonly (string | number)[]) => number | undefined {
-  const lineCounter = new LineCounter();
-  return fieldLines(parseDocument(text, { lineCounter }), lineCounter);
+  const table = yamlFieldLines(text);
+  return (path) => lineInTable(table, path);
 }
 
 function mdxError(error: unknown): { line?: number; reason: string } {
