@@ -18,7 +18,8 @@ import { DEFAULT_LOCALE, LOCALES } from "./src/lib/i18n.ts";
 import { skippedParts } from "./src/lib/build-flags.ts";
 import { unwrapMdxComponents } from "./src/lib/markdown/unwrap-components.ts";
 import { countContentFiles, tradesMemoryForTime } from "./src/lib/site-scale.ts";
-import { cacheDir } from "./src/lib/paths.ts";
+import { cacheDir, contentDir } from "./src/lib/paths.ts";
+import { citationsPlugin } from "./src/lib/markdown/citations.ts";
 
 const base = process.env.BASE_PATH ?? "/";
 // Settled by the content check (on a big site, while Astro sets itself up); read by the share images.
@@ -43,7 +44,10 @@ export default defineConfig({
   cacheDir: cacheDir(),
   markdown: {
     processor: satteri({
-      mdastPlugins: skip.has("mdx-components") ? [unwrapMdxComponents] : [],
+      // Each post's citations are compiled to their HTML (src/lib/markdown/citations.ts).
+      mdastPlugins: skip.has("mdx-components")
+        ? [unwrapMdxComponents]
+        : [citationsPlugin({ contentDir: contentDir() })],
       hastPlugins: skip.has("link-plugin") ? [] : [linksPlugin({ base })],
     }),
   },
