@@ -2,7 +2,7 @@
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { workerData } from "node:worker_threads";
-import { renderShareImage, type ShareCard } from "../lib/share-image.ts";
+import { drawIntoCache, type ShareCard } from "../lib/share-image.ts";
 
 /**
  * This thread's scheduling priority (a Unix nice value, 0 normal, 19 lowest). The cards draw while
@@ -21,4 +21,4 @@ try {
 }
 
 const { cards, cacheDir } = workerData as { cards: ShareCard[]; cacheDir: string };
-for (const card of cards) await renderShareImage(card, { cacheDir });
+for (const card of cards) await drawIntoCache(card, cacheDir);

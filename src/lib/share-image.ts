@@ -271,6 +271,9 @@ interface Painter {
   background: Uint8Array;
   /** The rows the last card painted on. */
   painted: RowSpans;
+  /** The font and letter spacing last set on the context, as set. */
+  font: string;
+  letterSpacing: string;
 }
 
 let painter: Promise<Painter> | undefined;
@@ -293,7 +296,8 @@ const canvasForCards = () =>
     context.fillStyle = BRAND;
     context.fillRect(0, 0, SHARE_IMAGE_WIDTH, SHARE_IMAGE_HEIGHT);
     const pixels = readRows(context, 0, SHARE_IMAGE_HEIGHT).slice();
-    return { context, pixels, background: pixels.slice(0, ROW_BYTES), painted: [] };
+    const { font, letterSpacing } = context;
+    return { context, pixels, background: pixels.slice(0, ROW_BYTES), painted: [], font, letterSpacing };
   })());
 
 /** A drawn card: its RGBA pixels. */
@@ -303,11 +307,15 @@ export interface CardImage {
   height: number;
 }
 
-/** Sets the context's font and letter spacing, only when they change (each set costs a font lookup). */
-function useFont(context: Context, font: string, letterSpacing = 0): void {
-  if (context.font !== font) context.font = font;
+/**
+ * Sets the context's font and letter spacing, only when they change (each set costs a font
+ * lookup). What was set is kept here: the context gives its font back in its own spelling, so
+ * comparing with that set the font again on every measure.
+ */
+function useFont(painter: Painter, font: string, letterSpacing = 0): void {
+  if (painter.font !== font) painter.context.font = painter.font = font;
   const spacing = `${letterSpacing}px`;
-  if (context.letterSpacing !== spacing) context.letterSpacing = spacing;
+  if (painter.letterSpacing !== spacing) painter.context.letterSpacing = painter.letterSpacing = spacing;
 }
 
 /** Rows of a card as [top, bottom) spans, top to bottom. */
@@ -317,9 +325,10 @@ type RowSpans = Array<[number, number]>;
  * Paints the card on the canvas: from here to the pixels' copy, nothing else can draw on it.
  * Returns the rows it painted on: every other row is the background.
  */
-function paint(card: ShareCard, context: Context): RowSpans {
+function paint(card: ShareCard, painter: Painter): RowSpans {
+  const { context } = painter;
   const layout = cardLayout(card, (text, font, letterSpacing) => {
-    useFont(context, font, letterSpacing);
+    useFont(painter, font, letterSpacing);
     return context.measureText(text).width;
   });
   const inked: RowSpans = [];
@@ -337,7 +346,7 @@ function paint(card: ShareCard, context: Context): RowSpans {
   context.fillRect(layout.rule.x, layout.rule.y, layout.rule.width, layout.rule.height);
   inked.push([layout.rule.y, layout.rule.y + layout.rule.height]);
   for (const run of layout.text) {
-    useFont(context, run.font, run.letterSpacing);
+    useFont(painter, run.font, run.letterSpacing);
     context.fillStyle = run.colour;
     context.fillText(run.text, run.x, run.baseline);
     // The run's ink, from its glyphs' outlines (accents and descenders included).
@@ -387,21 +396,21 @@ function pixelsOf(painter: Painter, painted: RowSpans): Uint8Array {
 /** The card's pixels (tests look at them). */
 export async function drawCard(card: ShareCard): Promise<CardImage> {
   const painter = await canvasForCards();
-  const painted = paint(card, painter.context);
+  const painted = paint(card, painter);
   return { pixels: pixelsOf(painter, painted).slice(), width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT };
 }
 
 /** Draws the card, without the cache. */
 export async function renderUncached(card: ShareCard): Promise<Uint8Array<ArrayBuffer>> {
   const painter = await canvasForCards();
-  const painted = paint(card, painter.context);
+  const painted = paint(card, painter);
   // Skia's own PNG encoder took about 20 ms a card, ten times the drawing. A flat card has few
   // colours: a palette PNG written here is exact, smaller, and faster than sharp's palette PNG
   // (scripts/bench/png-encoders.ts measures both). Big titles anti-alias into more than 256
   // shades; those cards are written as RGB, as exactly.
   const pixels = pixelsOf(painter, painted);
   return (
-    encodePalettePng(pixels, SHARE_IMAGE_WIDTH, SHARE_IMAGE_HEIGHT) ??
+    encodePalettePng(pixels, SHARE_IMAGE_WIDTH, SHARE_IMAGE_HEIGHT, painted) ??
     encodeTruecolourPng(pixels, SHARE_IMAGE_WIDTH, SHARE_IMAGE_HEIGHT)
   );
 }
@@ -443,10 +452,27 @@ function pngFile(
 }
 
 /**
+ * The palette encoder's row buffer, kept for the next image of the same size: deflate has read it
+ * by the time the encoder returns, and a new 756 KB buffer a card was touched page by page for the
+ * first time (page faults: copying a row into it took 244 ms of 977 cards' CPU profile instead of 100).
+ */
+let rowScratch: Buffer<ArrayBuffer> | undefined;
+const scratchRows = (size: number): Buffer<ArrayBuffer> =>
+  rowScratch?.length === size ? rowScratch : (rowScratch = Buffer.allocUnsafe(size));
+
+/**
  * An 8-bit palette PNG of opaque RGBA pixels, or undefined when the image has more than 256
  * colours or any transparency (the caller then uses Skia's encoder). Lossless either way.
+ * `painted`, when given: the only rows that may differ from a background of one flat row, so a
+ * row outside them under another such row is known to be the same as the one above (comparing
+ * every row with the one above took 266 ms of 1,026 cards' 4.5 s of CPU profile).
  */
-export function encodePalettePng(rgba: Uint8Array, width: number, height: number): Buffer<ArrayBuffer> | undefined {
+export function encodePalettePng(
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+  painted?: ReadonlyArray<readonly [number, number]>,
+): Buffer<ArrayBuffer> | undefined {
   const rowBytes = width * 4;
   if (rgba.byteOffset % 4 !== 0) rgba = rgba.slice(); // a Uint32Array view needs alignment
   const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
@@ -454,11 +480,13 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
   const palette = new Map<number, number>();
   const plte: number[] = [];
   // Every byte is written below: each row's filter byte, then its indices.
-  const rows = Buffer.allocUnsafe((width + 1) * height);
+  const rows = scratchRows((width + 1) * height);
   // Text edges are short runs of a few dozen shades, mostly one pixel long: a small cache in
   // front of the Map, by a hash of the colour, saves most lookups (the same bytes, 0.3 ms a card).
   const recentColours = new Uint32Array(1024);
   const recentIndices = new Int16Array(1024).fill(-1);
+  const background = new Uint8Array(height).fill(painted ? 1 : 0);
+  for (const [top, bottom] of painted ?? []) background.fill(0, top, bottom);
   for (let y = 0; y < height; y++) {
     const first = y * width;
     const at = first * 4;
@@ -467,7 +495,10 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
     // A card is mostly flat colour: a row like the one above gets the same indices, copied
     // natively instead of read pixel by pixel (the same bytes, about a quarter less time; spans
     // shorter than a row measured slower).
-    const sameAsAbove = y > 0 && bytes.compare(bytes, at - rowBytes, at, at, at + rowBytes) === 0;
+    const sameAsAbove =
+      y > 0 &&
+      ((background[y] === 1 && background[y - 1] === 1) ||
+        bytes.compare(bytes, at - rowBytes, at, at, at + rowBytes) === 0);
     if (sameAsAbove) {
       rows.copy(rows, rowStart + 1, rowStart - width, rowStart);
       continue;
@@ -553,19 +584,35 @@ export async function renderShareImage(card: ShareCard, options: RenderOptions =
   const render = options.renderer ?? renderUncached;
   const cacheDir = options.cacheDir ?? astroCacheDir();
   if (cacheDir === false) return render(card);
-  const file = cachePath(card, cacheDir);
   try {
-    return await readFile(file);
+    return await readFile(cachePath(card, cacheDir));
   } catch {
     // Not cached yet.
   }
+  return drawIntoCache(card, cacheDir, render);
+}
+
+/**
+ * Draws the card and keeps its PNG in the cache, without looking there first: the build's card
+ * threads are given only the cards it did not find there.
+ */
+export async function drawIntoCache(
+  card: ShareCard,
+  cacheDir: string,
+  render: (card: ShareCard) => Promise<Uint8Array<ArrayBuffer>> = renderUncached,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const file = cachePath(card, cacheDir);
   const png = await render(card);
   try {
-    await mkdir(dirname(file), { recursive: true });
     // Write then rename, so a build that stops halfway, or runs beside another, never leaves a
     // half-written PNG under the final name.
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(tmp, png);
+    // The folder is made when a write finds it missing, not before every card.
+    await writeFile(tmp, png).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(tmp, png);
+    });
     await rename(tmp, file);
   } catch {
     // A cache we can't write only costs time on the next build.
