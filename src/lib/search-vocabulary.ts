@@ -84,16 +84,13 @@ export function buildVocabulary(
   // the vocabulary's time at 1,000 pages, on the same few thousand words over and over), and
   // looked up once per use: its weight so far, or null when it is left out.
   const words = new Map<string, { weight: number } | null>();
-  let current = 0;
-  const count = (word: string) => {
-    let entry = words.get(word);
-    if (entry === undefined) words.set(word, (entry = isVocabularyWord(word, stopWords) ? { weight: 0 } : null));
-    if (entry) entry.weight += current;
-  };
   const add = (text: string | undefined, weight: number) => {
     if (!text) return;
-    current = weight;
-    forEachLetterRun(text, count);
+    forEachLetterRun(text, (word) => {
+      let entry = words.get(word);
+      if (entry === undefined) words.set(word, (entry = isVocabularyWord(word, stopWords) ? { weight: 0 } : null));
+      if (entry) entry.weight += weight;
+    });
   };
   for (const page of pages) {
     const { title, description } = page.meta;

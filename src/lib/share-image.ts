@@ -485,8 +485,9 @@ export function encodePalettePng(
   // front of the Map, by a hash of the colour, saves most lookups (the same bytes, 0.3 ms a card).
   const recentColours = new Uint32Array(1024);
   const recentIndices = new Int16Array(1024).fill(-1);
-  const background = new Uint8Array(height).fill(painted ? 1 : 0);
-  for (const [top, bottom] of painted ?? []) background.fill(0, top, bottom);
+  // 1 for a row known to be the background.
+  const backgroundRow = new Uint8Array(height).fill(painted ? 1 : 0);
+  for (const [top, bottom] of painted ?? []) backgroundRow.fill(0, top, bottom);
   for (let y = 0; y < height; y++) {
     const first = y * width;
     const at = first * 4;
@@ -497,7 +498,7 @@ export function encodePalettePng(
     // shorter than a row measured slower).
     const sameAsAbove =
       y > 0 &&
-      ((background[y] === 1 && background[y - 1] === 1) ||
+      ((backgroundRow[y] === 1 && backgroundRow[y - 1] === 1) ||
         bytes.compare(bytes, at - rowBytes, at, at, at + rowBytes) === 0);
     if (sameAsAbove) {
       rows.copy(rows, rowStart + 1, rowStart - width, rowStart);
@@ -599,7 +600,7 @@ export async function renderShareImage(card: ShareCard, options: RenderOptions =
 export async function drawIntoCache(
   card: ShareCard,
   cacheDir: string,
-  render: (card: ShareCard) => Promise<Uint8Array<ArrayBuffer>> = renderUncached,
+  render: NonNullable<RenderOptions["renderer"]> = renderUncached,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const file = cachePath(card, cacheDir);
   const png = await render(card);

@@ -38,6 +38,20 @@ export function stringAttribute(node: JsxElement, name: string): string | undefi
   return typeof attribute?.value === "string" ? attribute.value : undefined;
 }
 
+export const DYNAMIC = Symbol("dynamic");
+
+/** A prop's value when it is written literally (text, number, true/false, list); DYNAMIC otherwise. */
+export function attributeValue(attribute: MdxJsxAttribute): unknown {
+  const { value } = attribute;
+  if (value === null || value === undefined) return true;
+  if (typeof value === "string") return value;
+  try {
+    return JSON.parse(value.value);
+  } catch {
+    return DYNAMIC;
+  }
+}
+
 export interface HeadingFact {
   /** The id the build gives it (github-slugger over its text, as Astro does). */
   id: string;

@@ -31,6 +31,9 @@ const LOCALE_BY_FOLDER = new Map<string, Locale>(
   ]),
 );
 
+/** The language of a file from its path inside the content folder ("es/articles/x.mdx" is Spanish). */
+export const localeOfContentPath = (path: string): Locale => LOCALE_BY_FOLDER.get(path.split("/")[0] ?? "") ?? "en";
+
 /**
  * Every file in the five kinds of content folder of every language, in path order, including the
  * files the build would ignore (`loaded: false`: a sub-folder, a .txt), so the content check can

@@ -13,11 +13,14 @@
  * other stays a component (src/components/mdx/Cite.astro), which stops the build with its own
  * message naming the page and what is wrong, as before.
  */
-import { sep } from "node:path";
+import { relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { MdxJsxAttribute } from "mdast-util-mdx-jsx";
 import { defineMdastPlugin } from "satteri";
 import { citeElement } from "../citation.ts";
-import { DEFAULT_LOCALE, LOCALES, LOCALE_INFO, type Locale } from "../i18n.ts";
+import { attributeValue } from "../content/facts.ts";
+import { localeOfContentPath } from "../content/files.ts";
+import type { Locale } from "../i18n.ts";
 
 /** What the plugin keeps per page: its sources' ids in order, and how often each is cited so far. */
 interface PageCitations {
@@ -25,12 +28,6 @@ interface PageCitations {
   counts: Map<string, number>;
   /** Undefined outside the content folder: the page's citations are left to the component. */
   locale: Locale | undefined;
-}
-
-interface JsxAttribute {
-  type: string;
-  name?: string;
-  value?: unknown;
 }
 
 /** The plugin, for the Markdown processor's mdastPlugins (astro.config.mjs); `contentDir` is the posts' folder. */
@@ -53,9 +50,11 @@ export function citationsPlugin({ contentDir }: { contentDir: string }) {
     name: "patient-guides-citations",
     mdxJsxTextElement(node, context) {
       if (node.name !== "Cite" || node.children.length > 0) return;
-      const [attribute, ...others] = node.attributes as readonly JsxAttribute[];
-      const id = others.length === 0 && attribute?.name === "id" ? literalText(attribute) : undefined;
-      if (id === undefined) return;
+      // One `id`, written as the content check reads it: as text, or as a quoted string in braces.
+      const [attribute, ...others] = node.attributes as readonly MdxJsxAttribute[];
+      if (others.length > 0 || attribute?.type !== "mdxJsxAttribute" || attribute.name !== "id") return;
+      const id = attributeValue(attribute);
+      if (typeof id !== "string") return;
       const page = pageOf(context.data, context.fileURL);
       const index = page.sources.indexOf(id);
       if (index === -1 || page.locale === undefined) return;
@@ -72,21 +71,6 @@ export function citationsPlugin({ contentDir }: { contentDir: string }) {
   });
 }
 
-/** An attribute's text: `id="x"`, or `id={"x"}` as the content check reads it; undefined otherwise. */
-function literalText(attribute: JsxAttribute): string | undefined {
-  if (attribute.type !== "mdxJsxAttribute") return undefined;
-  const { value } = attribute;
-  if (typeof value === "string") return value;
-  const expression = (value as { value?: unknown } | null | undefined)?.value;
-  if (typeof expression !== "string") return undefined;
-  try {
-    const parsed: unknown = JSON.parse(expression);
-    return typeof parsed === "string" ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A content file's language, from its folder ("es/articles/x.mdx" is Spanish); undefined for a
  * file outside the content folder, whose citations are left to the component (it asks Astro).
@@ -95,6 +79,5 @@ function localeOfFile(fileURL: URL | undefined, contentDir: string): Locale | un
   if (!fileURL) return undefined;
   const path = fileURLToPath(fileURL);
   if (!path.startsWith(`${contentDir}${sep}`)) return undefined;
-  const folder = path.slice(contentDir.length + 1).split(sep)[0];
-  return LOCALES.find((locale) => LOCALE_INFO[locale].contentFolder === folder) ?? DEFAULT_LOCALE;
+  return localeOfContentPath(relative(contentDir, path).split(sep).join("/"));
 }

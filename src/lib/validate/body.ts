@@ -60,6 +60,8 @@ export interface SitePages {
 
 import { LAYOUT_IDS, citeAnchor, sourceAnchor, termAnchor } from "../page-ids.ts";
 import {
+  DYNAMIC,
+  attributeValue,
   bodyNodes,
   checklistIds,
   citationCounts,
@@ -482,17 +484,3 @@ export function checkPageLink(link: PageLink, pages: SitePages): Problem[] {
 const isComment = (node: RootContent): boolean =>
   (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") &&
   /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value);
-
-const DYNAMIC = Symbol("dynamic");
-
-/** A prop's value when it is written literally (text, number, true/false, list); DYNAMIC otherwise. */
-function attributeValue(attribute: MdxJsxAttribute): unknown {
-  const { value } = attribute;
-  if (value === null || value === undefined) return true;
-  if (typeof value === "string") return value;
-  try {
-    return JSON.parse(value.value);
-  } catch {
-    return DYNAMIC;
-  }
-}
