@@ -35,6 +35,9 @@ import {
   folderBytes,
   linkPackages,
   measuredRun,
+  medianPhases,
+  readPhases,
+  type BuildPhases,
   type BuildRun,
 } from "./measure-build.ts";
 import { progress } from "./progress.ts";
@@ -54,6 +57,8 @@ export interface CompareBuild {
   pagesBuilt: number;
   pagesPerSecond: number;
   searchIndexSeconds: number | undefined;
+  /** Where the build's time went, from Astro's log (the search index is its own step). */
+  phases: BuildPhases;
   distBytes: number;
   log: string;
 }
@@ -70,6 +75,7 @@ export interface CompareSeries {
     pagesBuilt: number | undefined;
     pagesPerSecond: number | undefined;
     searchIndexSeconds: number | undefined;
+    phases: BuildPhases;
   };
 }
 
@@ -299,6 +305,7 @@ async function buildBlog(project: string, logFile: string, run: number, warm: bo
     pagesBuilt,
     pagesPerSecond: pagesBuilt / seconds,
     searchIndexSeconds: pagefind.result.seconds,
+    phases: readPhases(stripAnsi(astro.result.output)),
     distBytes: folderBytes(join(project, "dist")),
     log: logFile,
   };
@@ -315,6 +322,7 @@ async function buildOurs(paths: Parameters<typeof buildOnce>[0], warm: boolean):
     pagesBuilt: build.pagesBuilt,
     pagesPerSecond: build.pagesPerSecond,
     searchIndexSeconds: build.searchIndexSeconds,
+    phases: build.phases,
     distBytes: build.distBytes,
     log: build.log,
   };
@@ -336,6 +344,7 @@ function summarize(site: SiteName, format: PageFormat, label: string, builds: Co
       pagesBuilt: of((build) => build.pagesBuilt),
       pagesPerSecond: of((build) => build.pagesPerSecond),
       searchIndexSeconds: of((build) => build.searchIndexSeconds),
+      phases: medianPhases(builds.map((build) => build.phases)),
     },
   };
 }
@@ -384,6 +393,19 @@ export function formatComparison(comparison: Comparison): string {
         series.median.pagesBuilt === undefined ? "n/a" : formatCount(series.median.pagesBuilt),
         series.median.pagesPerSecond === undefined ? "n/a" : series.median.pagesPerSecond.toFixed(0),
         seconds(series.median.searchIndexSeconds),
+      ]),
+    ),
+    "",
+    "Where the time went (medians, read from each build's log; the content check, ours alone, may run beside the other phases: src/lib/site-scale.ts):",
+    ...table(
+      ["site", "set-up", "content check", "bundling", "rendering pages", "search index"],
+      comparison.series.map(({ label, median: { phases, searchIndexSeconds } }) => [
+        label,
+        seconds(phases.setupSeconds),
+        phases.contentCheckSeconds === undefined ? "-" : seconds(phases.contentCheckSeconds),
+        seconds(phases.bundleSeconds),
+        seconds(phases.pagesSeconds),
+        seconds(searchIndexSeconds),
       ]),
     ),
     "",

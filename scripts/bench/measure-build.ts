@@ -303,7 +303,7 @@ export async function buildSteps(
 }
 
 /** Durations Astro and the site's integrations print, found after the line that starts each phase. */
-function readPhases(log: string): BuildPhases {
+export function readPhases(log: string): BuildPhases {
   const after = (marker: string, pattern: RegExp) => {
     const start = log.indexOf(marker);
     const text = start === -1 ? undefined : pattern.exec(log.slice(start))?.[1];
@@ -315,6 +315,17 @@ function readPhases(log: string): BuildPhases {
     contentCheckSeconds: contentCheckMs === undefined ? undefined : Number(contentCheckMs) / 1000,
     bundleSeconds: after("Building static entrypoints", /\[vite\] ✓ built in (.+?)\s*$/m),
     pagesSeconds: after("generating static routes", /✓ Completed in (.+?)\.$/m),
+  };
+}
+
+/** The median of each phase over several builds. */
+export function medianPhases(phases: readonly BuildPhases[]): BuildPhases {
+  const of = (pick: (phase: BuildPhases) => number | undefined) => median(phases.map(pick));
+  return {
+    setupSeconds: of((phase) => phase.setupSeconds),
+    contentCheckSeconds: of((phase) => phase.contentCheckSeconds),
+    bundleSeconds: of((phase) => phase.bundleSeconds),
+    pagesSeconds: of((phase) => phase.pagesSeconds),
   };
 }
 
@@ -375,12 +386,7 @@ function summarize(
       seconds: of((run) => run.seconds),
       cpuSeconds: of((run) => run.cpuSeconds),
       searchIndexSeconds: of((run) => run.searchIndexSeconds),
-      phases: {
-        setupSeconds: of((run) => run.phases.setupSeconds),
-        contentCheckSeconds: of((run) => run.phases.contentCheckSeconds),
-        bundleSeconds: of((run) => run.phases.bundleSeconds),
-        pagesSeconds: of((run) => run.phases.pagesSeconds),
-      },
+      phases: medianPhases(runs.map((run) => run.phases)),
       pagesPerSecond: of((run) => run.pagesPerSecond),
       peakMemoryMiB: of((run) => run.memory?.peakMiB),
       distBytes: of((run) => run.distBytes),
