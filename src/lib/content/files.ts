@@ -6,7 +6,7 @@
  */
 import { existsSync, globSync } from "node:fs";
 import { join, matchesGlob, relative, sep } from "node:path";
-import { LOCALES, LOCALE_INFO, type Locale } from "../i18n.ts";
+import { DEFAULT_LOCALE, LOCALES, LOCALE_INFO, type Locale } from "../i18n.ts";
 import { CONTENT_KINDS, DATA_PATTERN, POST_PATTERN, entryIdOf, isPostKind, type ContentKind } from "../paths.ts";
 
 export interface ContentFile {
@@ -32,7 +32,8 @@ const LOCALE_BY_FOLDER = new Map<string, Locale>(
 );
 
 /** The language of a file from its path inside the content folder ("es/articles/x.mdx" is Spanish). */
-export const localeOfContentPath = (path: string): Locale => LOCALE_BY_FOLDER.get(path.split("/")[0] ?? "") ?? "en";
+export const localeOfContentPath = (path: string): Locale =>
+  LOCALE_BY_FOLDER.get(path.split("/")[0] ?? "") ?? DEFAULT_LOCALE;
 
 /**
  * Every file in the five kinds of content folder of every language, in path order, including the
@@ -52,7 +53,7 @@ export function findContentFiles(contentDir: string): ContentFile[] {
     files.push({
       absolute,
       path,
-      locale: locale ?? "en",
+      locale: locale ?? DEFAULT_LOCALE,
       kind,
       name,
       id: entryIdOf(name),
