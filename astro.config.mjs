@@ -11,6 +11,7 @@ import contentGuard, { checkedContent } from "./src/integrations/content-guard.t
 import shareImages from "./src/integrations/share-images.ts";
 import searchIndex from "./src/integrations/search-index.ts";
 import cspMeta from "./src/integrations/csp-meta.ts";
+import staticMdx from "./src/integrations/static-mdx.ts";
 import hostHeaders from "./src/integrations/host-headers.ts";
 import { linksPlugin } from "./src/lib/markdown/links.ts";
 import { siteUrl } from "./src/lib/site-url.ts";
@@ -18,8 +19,7 @@ import { DEFAULT_LOCALE, LOCALES } from "./src/lib/i18n.ts";
 import { skippedParts } from "./src/lib/build-flags.ts";
 import { unwrapMdxComponents } from "./src/lib/markdown/unwrap-components.ts";
 import { countContentFiles, tradesMemoryForTime } from "./src/lib/site-scale.ts";
-import { cacheDir, contentDir } from "./src/lib/paths.ts";
-import { citationsPlugin } from "./src/lib/markdown/citations.ts";
+import { cacheDir } from "./src/lib/paths.ts";
 
 const base = process.env.BASE_PATH ?? "/";
 // Settled by the content check (on a big site, while Astro sets itself up); read by the share images.
@@ -44,10 +44,7 @@ export default defineConfig({
   cacheDir: cacheDir(),
   markdown: {
     processor: satteri({
-      // Each post's citations are compiled to their HTML (src/lib/markdown/citations.ts).
-      mdastPlugins: skip.has("mdx-components")
-        ? [unwrapMdxComponents]
-        : [citationsPlugin({ contentDir: contentDir() })],
+      mdastPlugins: skip.has("mdx-components") ? [unwrapMdxComponents] : [],
       hastPlugins: skip.has("link-plugin") ? [] : [linksPlugin({ base })],
     }),
   },
@@ -57,6 +54,9 @@ export default defineConfig({
     // (dist compared byte for byte on 1,000 generated pages), and the bundler holds about 10% less
     // memory (1.78 vs 1.90 GB peak, two builds each; npm run bench -- --compare for ratios).
     mdx({ optimize: true }),
+    // `astro build` renders each post's MDX body to HTML as it reads content, as it does
+    // Markdown (src/integrations/static-mdx.ts); `astro dev` and the tests keep @astrojs/mdx.
+    staticMdx({ unwrapComponents: skip.has("mdx-components"), linkBase: !skip.has("link-plugin") }),
     sitemap({
       filter: (page) => !/\/404\/$/.test(new URL(page).pathname),
       // Pages with the same path after /es/ are one page in two languages: listed with xhtml:link alternates.

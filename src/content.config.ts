@@ -5,6 +5,7 @@ import { MIN_SOURCES, authorSchema, glossarySchema, postSchema, topicSchema, wit
 import { COLLECTIONS, DATA_PATTERN, POST_PATTERN, contentDir } from "@/lib/paths";
 import { LOCALE_INFO, type Locale } from "@/lib/i18n";
 import { afterContentCheck } from "@/lib/content/check-verdict";
+import { rerenderedOnNewInputs } from "@/lib/markdown/static-mdx";
 
 const root = contentDir();
 
@@ -28,7 +29,8 @@ function collectionsOf(locale: Locale) {
       minSources: MIN_SOURCES[kind],
     });
     return defineCollection({
-      loader: from(kind, POST_PATTERN),
+      // A post's body is rendered when it is read (src/integrations/static-mdx.ts), from its file and the glossary.
+      loader: rerenderedOnNewInputs(from(kind, POST_PATTERN)),
       schema: ({ image }) => withHeroImage(shared, image()),
     });
   };

@@ -1,7 +1,7 @@
 /**
  * The HTML of one citation, `<Cite id="..." />`: the numbered link to one of the page's sources.
- * Compiled into each post (src/lib/markdown/citations.ts), or rendered by the component
- * (src/components/mdx/Cite.astro): one markup for both.
+ * Written into a built post's HTML (src/lib/markdown/static-mdx.ts), or rendered by the component
+ * (src/components/mdx/Cite.astro) in `astro dev`: one markup for both.
  */
 import type { Element } from "hast";
 import { ui } from "../i18n/index.ts";

@@ -32,6 +32,16 @@ describe("a build with a content mistake", () => {
     expect(output).toContain("Fix: ");
     expect(existsSync(join(site.dir, "dist/index.html"))).toBe(false);
   });
+
+  test("a body the build cannot write as HTML stops it with the file and line, even with the check off", () => {
+    const site = newSite();
+    const file = join(site.content, "articles/good-article.mdx");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n## /, "\n<Callot>\nA typo.\n</Callot>\n\n## "));
+    const { code, output } = site.run(["astro", "build"], { PG_SKIP: "content-check" });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/content\/articles\/good-article\.mdx:\d+: <Callot> is not an editor component/);
+    expect(existsSync(join(site.dir, "dist/index.html"))).toBe(false);
+  }, 120_000);
 });
 
 describe("a good build", () => {
@@ -55,6 +65,12 @@ describe("a good build", () => {
   writeFileSync(
     translation,
     readFileSync(translation, "utf8").replace("translated: 2025-04-02", "translated: 2025-03-20"),
+  );
+  // A picture in the text, beside the article's hero picture.
+  const article = join(site.content, "articles/good-article.mdx");
+  writeFileSync(
+    article,
+    readFileSync(article, "utf8").replace(/\n## /, "\n![Two boxes, the same picture again](./two-boxes.png)\n\n## "),
   );
   const scaffold = site.run(["new", "article", "A brand new test article"]);
   const build = site.build();
@@ -126,6 +142,15 @@ describe("a good build", () => {
       expect(read(site, "guides/index.html")).not.toContain(`/guides/${id}/`);
       expect(indexedUrls(join(site.dir, "dist"))).not.toContain(`/guides/${id}/`);
     }
+  });
+
+  test("serves a picture in the text as an optimized image at fixed size", () => {
+    const html = read(site, "articles/good-article/index.html");
+    const img = /<img[^>]+alt="Two boxes, the same picture again"[^>]*>/.exec(html)?.[0] ?? "";
+    expect(img).toMatch(/src="\/_astro\/two-boxes\.[\w-]+\.webp"/);
+    expect(img).toMatch(/width="\d+"/);
+    expect(img).toMatch(/height="\d+"/);
+    expect(img).not.toContain("__ASTRO_IMAGE_");
   });
 
   test("serves the hero image in modern formats at fixed size", () => {
@@ -239,6 +264,17 @@ describe("a rebuild with the last build's cache (Astro's incremental build, as C
     expect(copied(output)).toEqual([]);
     expect(read(site, article)).toContain("A renamed test guide");
     expect(read(site, "topics/second-opinions/index.html")).toContain("A renamed test guide");
+  }, 120_000);
+
+  test("shows a glossary definition's new words in the posts that use the term (their bodies are kept HTML)", () => {
+    const file = join(site.content, "glossary/pathologist.yaml");
+    const definition = /^definition: (.*)$/m.exec(readFileSync(file, "utf8"))![1]!;
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(definition, "A doctor who looks at cells under a microscope, reworded."),
+    );
+    astroBuild();
+    expect(read(site, article)).toContain("A doctor who looks at cells under a microscope, reworded.");
   }, 120_000);
 
   test("renders every page again when a setting from the environment changes (where problems are reported)", () => {

@@ -1,6 +1,6 @@
 /**
- * A Sätteri hast plugin for links in articles and guides, applied when the MDX is compiled (no
- * script on the page): site links written from the root ("/guides/x/") get the base path, so a
+ * A Sätteri hast plugin for links in Markdown posts (and MDX ones in `astro dev`; a built MDX body
+ * applies isSiteLink itself: src/lib/markdown/static-mdx.ts), with no script on the page: site links written from the root ("/guides/x/") get the base path, so a
  * sub-folder deploy works. Phone numbers stay as written: plain hyphens, so find-in-page and
  * copying match them.
  */
@@ -12,6 +12,9 @@ export interface LinkOptions {
   base: string;
 }
 
+/** A link written from the site's root ("/guides/x/"), which gets the base path (not "//host/..."). */
+export const isSiteLink = (href: string): boolean => href.startsWith("/") && !href.startsWith("//");
+
 export function linksPlugin({ base }: LinkOptions) {
   return defineHastPlugin({
     name: "patient-guides-links",
@@ -19,10 +22,7 @@ export function linksPlugin({ base }: LinkOptions) {
       filter: ["a"],
       visit(node, ctx) {
         const href = (node as Element).properties?.href;
-        if (typeof href !== "string") return;
-        if (href.startsWith("/") && !href.startsWith("//")) {
-          ctx.setProperty(node, "href", withBase(href, base));
-        }
+        if (typeof href === "string" && isSiteLink(href)) ctx.setProperty(node, "href", withBase(href, base));
       },
     },
   });
