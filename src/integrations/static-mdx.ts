@@ -64,7 +64,7 @@ export default function staticMdx({
     hooks: {
       "astro:config:setup": (params) => {
         if (params.command !== "build") return;
-        announceStaticMdx();
+        announceStaticMdx({ unwrapComponents, linkBase });
         const root = contentDir();
         const glossary = glossaryReader(root);
         const base = params.config.base;

@@ -283,4 +283,11 @@ describe("a rebuild with the last build's cache (Astro's incremental build, as C
     expect(copied(result.output)).toEqual([]);
     expect(read(site, article)).toContain("https://github.com/example/fork/issues/new");
   }, 120_000);
+
+  test("renders the posts' bodies again for a build experiment that changes them (PG_SKIP=mdx-components)", () => {
+    expect(read(site, article)).toContain('class="term__button"');
+    const result = site.run(["astro", "build"], { PG_SKIP: "mdx-components" });
+    expect(result.code, result.output.slice(-3000)).toBe(0);
+    expect(read(site, article)).not.toContain('class="term__button"');
+  }, 120_000);
 });

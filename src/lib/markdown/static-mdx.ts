@@ -339,6 +339,8 @@ const PROBE = `## A "heading"
 
 It's a [link](/guides/x/) -- with <Term id="probe">words</Term>, <Term id="probe" /> and a source.<Cite id="probe" />
 
+![A picture](./probe.png)
+
 <KeyFacts>
 - A point
 </KeyFacts>
@@ -409,9 +411,12 @@ const INPUTS_KEY = "static-mdx-inputs";
 // renders posts to HTML; read here from Vite's, two copies of this module in one process.
 const RENDERS_HTML = Symbol.for("patient-guides.static-mdx");
 
-/** Says that this process's content sync stores MDX posts as HTML (`astro build`). */
-export function announceStaticMdx(): void {
-  (globalThis as Record<symbol, unknown>)[RENDERS_HTML] = true;
+/**
+ * Says that this process's content sync stores MDX posts as HTML (`astro build`), made with these
+ * build experiments' switches (src/lib/build-flags.ts), which change the HTML too.
+ */
+export function announceStaticMdx(switches: Pick<StaticMdxPage, "unwrapComponents" | "linkBase">): void {
+  (globalThis as Record<symbol, unknown>)[RENDERS_HTML] = `html ${JSON.stringify(switches)}`;
 }
 
 /**
@@ -424,7 +429,7 @@ export function rerenderedOnNewInputs(loader: Loader): Loader {
   return {
     ...loader,
     load: async (context) => {
-      const stored = (globalThis as Record<symbol, unknown>)[RENDERS_HTML] ? "html" : "modules";
+      const stored = (globalThis as Record<symbol, unknown>)[RENDERS_HTML] ?? "modules";
       const inputs = `${stored}:${staticMdxInputs(contentDir(), context.config.base)}`;
       if (context.meta.get(INPUTS_KEY) !== inputs) {
         context.store.clear();
