@@ -140,11 +140,20 @@ describe("the rest of the body", () => {
     );
     expect(result.imagePaths).toEqual(["./chart.png"]);
     expect(result.html).toContain(
-      `<img __ASTRO_IMAGE_="${JSON.stringify({ alt: "A chart", src: "./chart.png", index: 0 }).replaceAll('"', "&#x22;")}">`,
+      `<img __ASTRO_IMAGE_="${JSON.stringify({ alt: "A chart", src: "./chart.png", index: 0 }).replaceAll('"', "&quot;")}">`,
     );
-    expect(result.html).toContain('"index":1'.replaceAll('"', "&#x22;"));
+    expect(result.html).toContain('"index":1'.replaceAll('"', "&quot;"));
     expect(result.html).toContain('<img src="/logo.svg" alt="Logo">');
     expect(result.html).toContain('<img src="https://example.org/a.png" alt="Far">');
+  });
+
+  test("HTML elements written as tags are kept, with their attributes and content", () => {
+    expect(html('Water is H<sub>2</sub>O, <abbr title="World Health Organization">WHO</abbr> says.<br />')).toBe(
+      '<p>Water is H<sub>2</sub>O, <abbr title="World Health Organization">WHO</abbr> says.<br></p>',
+    );
+    expect(html('<div class="note" aria-label="A note">\nSome **text**.\n</div>')).toBe(
+      '<div class="note" aria-label="A note"><p>Some <strong>text</strong>.</p></div>',
+    );
   });
 
   test("quotes and dashes are typeset, and tables kept, as in the site's Markdown", () => {

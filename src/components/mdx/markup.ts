@@ -13,8 +13,8 @@ import type { CalloutType } from "../../lib/component-rules.ts";
 import { glossaryPath, withBase } from "../../lib/urls.ts";
 import { site, type Phone } from "../../site.config.ts";
 
-/** Options for `toHtml`: the slot's HTML is kept as written. */
-export const MARKUP_HTML = { allowDangerousHtml: true } as const;
+/** Options for `toHtml`: the slot's HTML is kept as written; `&` is written `&amp;`, as MDX writes it. */
+export const MARKUP_HTML = { allowDangerousHtml: true, characterReferences: { useNamedReferences: true } } as const;
 
 /** Component markup as an HTML string (the .astro components write it with `set:html`). */
 export const markupHtml = (nodes: ElementContent | ElementContent[]): string => toHtml(nodes, MARKUP_HTML);

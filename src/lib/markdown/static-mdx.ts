@@ -219,6 +219,8 @@ function renderComponent(node: MdxJsxNode, state: PageState): ElementContent[] {
   if (state.page.unwrapComponents) return renderNodes(node.children as BodyNode[], state);
   const name = node.name ?? "";
   const line = node.position?.start.line;
+  // An HTML element written as a tag (<sup>, <abbr title="...">, <br />), as MDX writes it.
+  if (HTML_ELEMENT.test(name)) return [htmlElement(node, name, state)];
   if (!isEditorComponent(name)) throw new StaticMdxError(`<${name || "(fragment)"}> is not an editor component.`, line);
   const props = propsOf(node, name);
   const problems = propProblems(name, props);
@@ -291,6 +293,18 @@ function renderComponent(node: MdxJsxNode, state: PageState): ElementContent[] {
       return termMarkup(id, entry, words, { locale, firstUse, base: state.page.base });
     }
   }
+}
+
+/** A lowercase tag name: an HTML element, not a component. */
+const HTML_ELEMENT = /^[a-z][a-z0-9-]*$/;
+
+function htmlElement(node: MdxJsxNode, name: string, state: PageState): Element {
+  return {
+    type: "element",
+    tagName: name,
+    properties: propsOf(node, name) as Element["properties"],
+    children: renderNodes(node.children as BodyNode[], state),
+  };
 }
 
 function propsOf(node: MdxJsxNode, name: string): Record<string, unknown> {
