@@ -1,6 +1,6 @@
 /** How an editor component stops the build: an AstroError with what was wrong and where to read more. */
 import { AstroError } from "astro/errors";
-import { propProblems, type ComponentName } from "./component-rules.ts";
+import { describeProblems, propProblems, type ComponentName } from "./component-rules.ts";
 
 const HELP = "See src/components/mdx/README.md for what each component accepts.";
 
@@ -8,7 +8,7 @@ const HELP = "See src/components/mdx/README.md for what each component accepts."
 export function assertProps(component: ComponentName, props: object): void {
   const problems = propProblems(component, props as Record<string, unknown>);
   if (problems.length > 0) {
-    throw new AstroError(problems.map((problem) => `${problem.message}: ${problem.fix}.`).join(" "), HELP);
+    throw new AstroError(describeProblems(problems), HELP);
   }
 }
 

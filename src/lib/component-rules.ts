@@ -94,3 +94,20 @@ export function propProblems(component: ComponentName, props: Record<string, unk
   }
   return problems;
 }
+
+/** What the editor reads when props break the rules: each problem with its fix. */
+export const describeProblems = (problems: readonly PropProblem[]): string =>
+  problems.map((problem) => `${problem.message}: ${problem.fix}.`).join(" ");
+
+/**
+ * The components' own checks beyond their props, in the words the editor reads, whether the
+ * .astro component or a built post's body (src/lib/markdown/static-mdx.ts) finds the mistake.
+ */
+export const componentMistakes = {
+  unknownSource: (id: string, sources: readonly string[]) =>
+    `<Cite> got id="${id}", but this page has no source with that id. Its sources are: ${sources.join(", ")}.`,
+  unknownTerm: (id: string) =>
+    `<Term> got id="${id}", but content/glossary/${id}.yaml does not exist. Add it, or use an existing term's id.`,
+  checklistWithoutList: (id: string) =>
+    `<Checklist id="${id}"> needs a Markdown list inside it: one "- " line per item.`,
+};

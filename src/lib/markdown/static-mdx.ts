@@ -8,10 +8,9 @@
  * braces: what the content check allows. Anything else stops the build with the file and line.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import type { Element, ElementContent, Root, RootContent } from "hast";
-import { parse as parseYaml } from "yaml";
+import type { MarkdownHeading } from "astro";
 import type { Loader } from "astro/loaders";
 import { toHtml } from "hast-util-to-html";
 import GithubSlugger from "github-slugger";
@@ -30,9 +29,17 @@ import {
 } from "../../components/mdx/markup.ts";
 import { citeElement } from "../citation.ts";
 import { checklistItems } from "../checklist.ts";
-import { propProblems, isEditorComponent, type CalloutType } from "../component-rules.ts";
+import {
+  componentMistakes,
+  describeProblems,
+  isEditorComponent,
+  propProblems,
+  type CalloutType,
+} from "../component-rules.ts";
 import { attributeValue } from "../content/facts.ts";
-import { DEFAULT_LOCALE, LOCALE_INFO, LOCALES, type Locale } from "../i18n.ts";
+import { findContentFiles, loadedFiles, type ContentFile } from "../content/files.ts";
+import { readEntryData } from "../content/mdx.ts";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "../i18n.ts";
 import { withBase } from "../urls.ts";
 import { isSiteLink } from "./links.ts";
 import { contentDir } from "../paths.ts";
@@ -49,12 +56,6 @@ export interface StaticMdxPage {
   /** Build experiments (src/lib/build-flags.ts): each component as its children; links as written. */
   unwrapComponents?: boolean | undefined;
   linkBase?: boolean | undefined;
-}
-
-export interface MarkdownHeading {
-  depth: number;
-  slug: string;
-  text: string;
 }
 
 export interface StaticMdxResult {
@@ -224,8 +225,7 @@ function renderComponent(node: MdxJsxNode, state: PageState): ElementContent[] {
   if (!isEditorComponent(name)) throw new StaticMdxError(`<${name || "(fragment)"}> is not an editor component.`, line);
   const props = propsOf(node, name);
   const problems = propProblems(name, props);
-  if (problems.length > 0)
-    throw new StaticMdxError(problems.map((problem) => `${problem.message}: ${problem.fix}.`).join(" "), line);
+  if (problems.length > 0) throw new StaticMdxError(describeProblems(problems), line);
   const { locale } = state.page;
   const children = () => renderNodes(node.children as BodyNode[], state);
   switch (name) {
@@ -253,11 +253,7 @@ function renderComponent(node: MdxJsxNode, state: PageState): ElementContent[] {
     case "Checklist": {
       const id = props.id as string;
       const items = checklistItems(toHtml(children(), MARKUP_HTML));
-      if (items.length === 0)
-        throw new StaticMdxError(
-          `<Checklist id="${id}"> needs a Markdown list inside it: one "- " line per item.`,
-          line,
-        );
+      if (items.length === 0) throw new StaticMdxError(componentMistakes.checklistWithoutList(id), line);
       return [
         checklistMarkup(
           { id, title: props.title as string, answerLines: props.answerLines as number | undefined },
@@ -269,11 +265,7 @@ function renderComponent(node: MdxJsxNode, state: PageState): ElementContent[] {
     case "Cite": {
       const id = props.id as string;
       const index = state.page.sources.indexOf(id);
-      if (index === -1)
-        throw new StaticMdxError(
-          `<Cite> got id="${id}", but this page has no source with that id. Its sources are: ${state.page.sources.join(", ")}.`,
-          line,
-        );
+      if (index === -1) throw new StaticMdxError(componentMistakes.unknownSource(id, state.page.sources), line);
       const occurrence = (state.citations.get(id) ?? 0) + 1;
       state.citations.set(id, occurrence);
       return [citeElement(id, index + 1, occurrence, locale)];
@@ -281,11 +273,7 @@ function renderComponent(node: MdxJsxNode, state: PageState): ElementContent[] {
     case "Term": {
       const id = props.id as string;
       const entry = state.page.glossary(id, locale);
-      if (!entry)
-        throw new StaticMdxError(
-          `<Term> got id="${id}", but content/glossary/${id}.yaml does not exist. Add it, or use an existing term's id.`,
-          line,
-        );
+      if (!entry) throw new StaticMdxError(componentMistakes.unknownTerm(id), line);
       const content = children();
       const words = content.length > 0 ? content : [{ type: "text" as const, value: defaultTermWords(entry) }];
       const firstUse = !state.terms.has(id);
@@ -324,29 +312,32 @@ function propsOf(node: MdxJsxNode, name: string): Record<string, unknown> {
   return props;
 }
 
-/** A glossary entry's file, read once per reader: the words and definition a term shows. */
+/** The glossary files the build reads, in every language (src/lib/content/files.ts finds them). */
+const glossaryFiles = (contentRoot: string): ContentFile[] => loadedFiles(findContentFiles(contentRoot), "glossary");
+
+/**
+ * A glossary entry by id and language, read once per reader: the words and definition a term
+ * shows. An id missing in a language falls back to English, as `getGlossaryEntry` does.
+ */
 export function glossaryReader(contentRoot: string): StaticMdxPage["glossary"] {
+  const files = new Map(glossaryFiles(contentRoot).map((file) => [`${file.locale}/${file.id}`, file.absolute]));
   const read = new Map<string, GlossaryDefinition | undefined>();
   const entry = (id: string, locale: Locale) => {
-    const file = resolve(glossaryFolder(contentRoot, locale), `${id}.yaml`);
+    const file = files.get(`${locale}/${id}`);
+    if (file === undefined) return undefined;
     if (!read.has(file)) {
-      let found: GlossaryDefinition | undefined;
-      try {
-        const data = parseYaml(readFileSync(file, "utf8")) as { term?: unknown; definition?: unknown } | null;
-        if (typeof data?.term === "string" && typeof data.definition === "string")
-          found = { term: data.term, definition: data.definition };
-      } catch {
-        // No such entry (or not YAML, which the content check names).
-      }
-      read.set(file, found);
+      const data = readEntryData(file);
+      read.set(
+        file,
+        typeof data?.term === "string" && typeof data.definition === "string"
+          ? { term: data.term, definition: data.definition }
+          : undefined,
+      );
     }
     return read.get(file);
   };
   return (id, locale) => entry(id, locale) ?? entry(id, DEFAULT_LOCALE);
 }
-
-const glossaryFolder = (contentRoot: string, locale: Locale) =>
-  resolve(contentRoot, LOCALE_INFO[locale].contentFolder, "glossary");
 
 /** A body with every component, link, heading and punctuation rule, to see whether their HTML changed. */
 const PROBE = `## A "heading"
@@ -393,21 +384,9 @@ A lead,
  */
 export function staticMdxInputs(contentRoot: string, base: string): string {
   const hash = createHash("sha256");
+  for (const file of glossaryFiles(contentRoot))
+    hash.update(`${file.path}\0`).update(readFileSync(file.absolute)).update("\0");
   for (const locale of LOCALES) {
-    const folder = glossaryFolder(contentRoot, locale);
-    let files: string[] = [];
-    try {
-      files = readdirSync(folder)
-        .filter((name) => name.endsWith(".yaml"))
-        .sort();
-    } catch {
-      // No glossary in this language.
-    }
-    for (const name of files)
-      hash
-        .update(`${locale}/${name}\0`)
-        .update(readFileSync(join(folder, name)))
-        .update("\0");
     const probe = renderStaticMdx(PROBE, {
       locale,
       sources: ["probe"],
