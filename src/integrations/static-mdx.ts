@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AstroIntegration } from "astro";
+import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { AstroError } from "astro/errors";
 import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
 import type { Plugin as VitePlugin } from "vite";
@@ -31,23 +31,25 @@ function bodyOffset(file: string, body = ""): number {
   }
 }
 
-/** Mistakes found while rendering: the glob loader only logs a render's error, so the build stops on them here. */
-const problems: string[] = [];
-
-/** Stops the build before any page is made when a body could not be rendered. */
-const stopOnProblems: VitePlugin = {
+/**
+ * Stops the build before any page is made when a body could not be rendered: the glob loader
+ * only logs a render's error. Each mistake is logged as written (the message of an error Astro
+ * ends the build with is read as Markdown, which turned "[text](url)" into "text url").
+ */
+const stopOnProblems = (problems: readonly string[], logger: AstroIntegrationLogger): VitePlugin => ({
   name: "patient-guides:static-mdx-problems",
   buildApp: {
     order: "pre",
     async handler() {
-      if (problems.length > 0)
-        throw new AstroError(
-          `${problems.length} post bod${problems.length === 1 ? "y" : "ies"} could not be rendered:\n${problems.join("\n")}`,
-          "Run `npm run validate`: it names the line and how to fix it.",
-        );
+      if (problems.length === 0) return;
+      logger.error(`\n${problems.join("\n")}`);
+      throw new AstroError(
+        `${problems.length} post bod${problems.length === 1 ? "y" : "ies"} could not be rendered: listed above with file and line.`,
+        "Run `npm run validate`: it names the line and how to fix it.",
+      );
     },
   },
-};
+});
 
 /** The build experiments' switches (src/lib/build-flags.ts), as astro.config.mjs reads them. */
 export interface StaticMdxOptions {
@@ -69,6 +71,7 @@ export default function staticMdx({
         const glossary = glossaryReader(root);
         const base = params.config.base;
         const rootDir = fileURLToPath(params.config.root);
+        const problems: string[] = [];
         // Not in Astro's public types: the hook @astrojs/mdx and Markdown use to say how a file becomes an entry.
         const { addContentEntryType } = params as unknown as { addContentEntryType: (type: object) => void };
         addContentEntryType({
@@ -104,14 +107,16 @@ export default function staticMdx({
               } catch (error) {
                 const where = relative(process.cwd(), file);
                 const line =
-                  error instanceof StaticMdxError && error.line ? `:${error.line + bodyOffset(file, entry.body)}` : "";
-                problems.push(`${where}${line}: ${(error as Error).message}`);
-                throw error;
+                  error instanceof StaticMdxError && error.line ? error.line + bodyOffset(file, entry.body) : undefined;
+                const message = (error as Error).message;
+                problems.push(`${where}${line ? `:${line}` : ""}: ${message}`);
+                // Astro logs this with the file's name: the line must be the file's, not the body's.
+                throw line ? new StaticMdxError(`line ${line}: ${message}`, line) : error;
               }
             };
           },
         });
-        params.updateConfig({ vite: { plugins: [stopOnProblems] } });
+        params.updateConfig({ vite: { plugins: [stopOnProblems(problems, params.logger)] } });
       },
     },
   };

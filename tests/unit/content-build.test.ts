@@ -33,13 +33,33 @@ describe("a build with a content mistake", () => {
     expect(existsSync(join(site.dir, "dist/index.html"))).toBe(false);
   });
 
-  test("a body the build cannot write as HTML stops it with the file and line, even with the check off", () => {
+  test("a body the build cannot write as HTML stops it with the file and the file's line, even with the check off", () => {
     const site = newSite();
-    const file = join(site.content, "articles/good-article.mdx");
-    writeFileSync(file, readFileSync(file, "utf8").replace(/\n## /, "\n<Callot>\nA typo.\n</Callot>\n\n## "));
+    const lineOf = (text: string, marker: string) => text.slice(0, text.indexOf(marker)).split("\n").length;
+    const mistakes = [
+      {
+        file: "articles/good-article.mdx",
+        mistake: "<Callot>\nA typo.\n</Callot>",
+        says: "<Callot> is not an editor component",
+      },
+      // Not MDX at all: the parser's own error, whose line is counted from the body's start.
+      {
+        file: "guides/good-guide.mdx",
+        mistake: "A dose of 3 <4 mg.",
+        says: "the file cannot be read as MDX: Unexpected character",
+      },
+    ];
+    const lines = mistakes.map(({ file, mistake }) => {
+      const text = readFileSync(join(site.content, file), "utf8").replace(/\n## /, `\n${mistake}\n\n## `);
+      writeFileSync(join(site.content, file), text);
+      return lineOf(text, mistake);
+    });
     const { code, output } = site.run(["astro", "build"], { PG_SKIP: "content-check" });
     expect(code).not.toBe(0);
-    expect(output).toMatch(/content\/articles\/good-article\.mdx:\d+: <Callot> is not an editor component/);
+    mistakes.forEach(({ file, says }, at) => {
+      expect(lines[at]).toBeGreaterThan(10); // below the frontmatter
+      expect(output).toContain(`content/${file}:${lines[at]}: ${says}`);
+    });
     expect(existsSync(join(site.dir, "dist/index.html"))).toBe(false);
   }, 120_000);
 });

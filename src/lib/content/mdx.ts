@@ -28,6 +28,25 @@ export function parseMdx(text: string): MdxSource {
   };
 }
 
+/**
+ * A syntax error from the parser as a line and a reason without the parser's rule name: the
+ * parser puts the position at the start of its message ("31:1: Expected a closing tag ...
+ * (mdx-jsx:end-tag-mismatch)"), counted in the text it was given.
+ */
+export function mdxSyntaxError(error: unknown): { line?: number; reason: string } {
+  const value = error as {
+    line?: number;
+    place?: { line?: number; start?: { line?: number } };
+    reason?: string;
+    message?: string;
+  };
+  const reason = value.reason ?? value.message ?? String(error);
+  const position = /^(\d+):\d+:\s*/.exec(reason);
+  const line = value.line ?? value.place?.line ?? value.place?.start?.line ?? Number(position?.[1] ?? 0);
+  const text = (position ? reason.slice(position[0].length) : reason).replace(/\s*\([\w:-]+\)$/, "");
+  return { ...(line ? { line } : {}), reason: text.split("\n")[0] ?? "" };
+}
+
 export interface MdxFile extends MdxSource {
   text: string;
 }

@@ -38,7 +38,7 @@ import {
 } from "../component-rules.ts";
 import { attributeValue } from "../content/facts.ts";
 import { findContentFiles, loadedFiles, type ContentFile } from "../content/files.ts";
-import { readEntryData } from "../content/mdx.ts";
+import { mdxSyntaxError, readEntryData } from "../content/mdx.ts";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../i18n.ts";
 import { withBase } from "../urls.ts";
 import { isSiteLink } from "./links.ts";
@@ -109,7 +109,14 @@ export function renderStaticMdx(body: string, page: StaticMdxPage): StaticMdxRes
 }
 
 function render(body: string, page: StaticMdxPage, position: boolean): StaticMdxResult {
-  const tree = mdxToHast(body, { features: FEATURES, position }) as unknown as Root;
+  let tree: Root;
+  try {
+    tree = mdxToHast(body, { features: FEATURES, position }) as unknown as Root;
+  } catch (error) {
+    // The parser's own message starts with the line in the body; the caller adds the frontmatter's.
+    const { line, reason } = mdxSyntaxError(error);
+    throw new StaticMdxError(`the file cannot be read as MDX: ${reason}`, line);
+  }
   const state: PageState = {
     page,
     slugger: new GithubSlugger(),

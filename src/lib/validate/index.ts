@@ -13,6 +13,7 @@ import {
   findContentFiles,
   keepFileFacts,
   loadedFiles,
+  mdxSyntaxError,
   readMdx,
   type ContentFile,
 } from "../content/index.ts";
@@ -399,7 +400,7 @@ function checkPosts(
       body = outline(source.tree);
       post.ids = body.ids;
     } catch (error) {
-      const { line, reason } = mdxError(error);
+      const { line, reason } = mdxSyntaxError(error);
       problems.push({
         file,
         line,
@@ -652,19 +653,4 @@ function finishCheck(check: CheckStart, checked: PostsChecked): ContentReport {
 function yamlLines(text: string): (path: readonly (string | number)[]) => number | undefined {
   const table = yamlFieldLines(text);
   return (path) => lineInTable(table, path);
-}
-
-function mdxError(error: unknown): { line?: number; reason: string } {
-  const value = error as {
-    line?: number;
-    place?: { line?: number; start?: { line?: number } };
-    reason?: string;
-    message?: string;
-  };
-  const reason = value.reason ?? value.message ?? String(error);
-  // The parser puts the position at the start of its message: "31:1: Expected a closing tag...".
-  const position = /^(\d+):\d+:\s*/.exec(reason);
-  const line = value.line ?? value.place?.line ?? value.place?.start?.line ?? Number(position?.[1] ?? 0);
-  const text = (position ? reason.slice(position[0].length) : reason).replace(/\s*\([\w:-]+\)$/, "");
-  return { ...(line ? { line } : {}), reason: text.split("\n")[0] ?? "" };
 }
