@@ -3,7 +3,7 @@
  * each component gives the same HTML as its .astro component does in `astro dev`, headings get
  * Astro's ids, site links the base path, and a body it cannot render stops with the line.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -21,6 +21,9 @@ import {
   staticMdxInputs,
   type StaticMdxPage,
 } from "../../src/lib/markdown/static-mdx";
+import { experimental_AstroContainer as AstroContainer } from "astro/container";
+import mdxRenderer from "@astrojs/mdx/server.js";
+import EveryFeature from "../fixtures/markdown/every-feature.mdx";
 import { renderHtml } from "./render";
 
 const sources = [
@@ -160,6 +163,15 @@ describe("the rest of the body", () => {
     const out = html('It\'s "fine" -- yes.\n\n| A |\n| - |\n| 1 |\n');
     expect(out).toContain("It’s “fine” – yes.");
     expect(out).toContain("<table>");
+  });
+});
+
+describe("the same page in `astro dev` and in the build", () => {
+  test("every Markdown feature gives the HTML @astrojs/mdx gives", async () => {
+    const body = readFileSync("tests/fixtures/markdown/every-feature.mdx", "utf8");
+    const container = await AstroContainer.create();
+    container.addServerRenderer({ name: "@astrojs/mdx", renderer: mdxRenderer });
+    expect(html(body)).toBe(await container.renderToString(EveryFeature));
   });
 });
 
