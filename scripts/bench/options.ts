@@ -39,7 +39,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --format mdx|md    generated pages as MDX with the editors' components (default) or plain Markdown
   --twins            add a Spanish twin of each generated article (N pages -> 2N)
   --warm             keep Astro's cache between runs (after one warm-up build), as CI's actions/cache does
-  --scaling          build N and 10 x N pages and compare the times
+  --scaling          build N, 5 x N and 10 x N pages and compare the times
   --skip-lighthouse  skip the Lighthouse audits
   --skip-build       only measure the real site
   --only-build       only the generated-pages builds (and search on them)
