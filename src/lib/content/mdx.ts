@@ -29,11 +29,11 @@ export function parseMdx(text: string): MdxSource {
 }
 
 /**
- * A syntax error from the parser as a line and a reason without the parser's rule name: the
- * parser puts the position at the start of its message ("31:1: Expected a closing tag ...
- * (mdx-jsx:end-tag-mismatch)"), counted in the text it was given.
+ * A syntax error from the parser as editors read it: the line (the parser puts the position at
+ * the start of its message, "31:1: Expected a closing tag ... (mdx-jsx:end-tag-mismatch)",
+ * counted in the text it was given) and the message, without the parser's rule name.
  */
-export function mdxSyntaxError(error: unknown): { line?: number; reason: string } {
+export function mdxSyntaxError(error: unknown): { line?: number; message: string } {
   const value = error as {
     line?: number;
     place?: { line?: number; start?: { line?: number } };
@@ -44,7 +44,7 @@ export function mdxSyntaxError(error: unknown): { line?: number; reason: string 
   const position = /^(\d+):\d+:\s*/.exec(reason);
   const line = value.line ?? value.place?.line ?? value.place?.start?.line ?? Number(position?.[1] ?? 0);
   const text = (position ? reason.slice(position[0].length) : reason).replace(/\s*\([\w:-]+\)$/, "");
-  return { ...(line ? { line } : {}), reason: text.split("\n")[0] ?? "" };
+  return { ...(line ? { line } : {}), message: `the file cannot be read as MDX: ${text.split("\n")[0] ?? ""}` };
 }
 
 export interface MdxFile extends MdxSource {

@@ -114,8 +114,8 @@ function render(body: string, page: StaticMdxPage, position: boolean): StaticMdx
     tree = mdxToHast(body, { features: FEATURES, position }) as unknown as Root;
   } catch (error) {
     // The parser's own message starts with the line in the body; the caller adds the frontmatter's.
-    const { line, reason } = mdxSyntaxError(error);
-    throw new StaticMdxError(`the file cannot be read as MDX: ${reason}`, line);
+    const { line, message } = mdxSyntaxError(error);
+    throw new StaticMdxError(message, line);
   }
   const state: PageState = {
     page,

@@ -400,12 +400,12 @@ function checkPosts(
       body = outline(source.tree);
       post.ids = body.ids;
     } catch (error) {
-      const { line, reason } = mdxSyntaxError(error);
+      const { line, message } = mdxSyntaxError(error);
       problems.push({
         file,
         line,
         field: "MDX",
-        message: `the file cannot be read as MDX: ${reason}`,
+        message,
         fix: "check that every <Tag> is closed and that { } and < > are used only for components",
       });
       return post;
