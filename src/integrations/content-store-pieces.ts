@@ -52,7 +52,7 @@ export const contentStoreInPieces = (): VitePlugin => ({
   name: "patient-guides:content-store-in-pieces",
   apply: "build",
   transform: {
-    filter: { id: /^\0astro:data-layer-content$/ },
+    filter: { id: new RegExp(`^${STORE_MODULE}$`) },
     handler(code, id) {
       if (id !== STORE_MODULE) return undefined;
       const pieces = storeInPieces(code);

@@ -37,4 +37,19 @@ describe("each built page's CSP meta", () => {
     const redirect = '<!doctype html><title>Redirecting to: /a/</title><meta http-equiv="refresh" content="0;url=/a/">';
     expect(withCspMeta(redirect)).toBe(redirect);
   });
+
+  test("hashes a style with accents and emoji as its UTF-8 text, and leaves the rest of the page as it was", () => {
+    const accented = '.note::before{content:"Atención 🙂"}';
+    const text = `<!DOCTYPE html><html lang="es"><header></header><head data-x="a"><title>Ñandú</title><style media="all">${accented}</style><style>${siteCss}</style></head><body><p>Sí, señora</p></body></html>`;
+    const built = withCspMeta(text);
+    expect(policyOf(built)).toContain(`style-src 'self' ${sha(accented)} ${sha(siteCss)}`);
+    expect(built.replace(/<meta http-equiv="content-security-policy"[^>]*>/, "")).toBe(text);
+  });
+
+  test("a <style> left open in the head is not hashed, and the policy still comes before it", () => {
+    const open = "<html><head><title>T</title><style>a{}</head><body></body></html>";
+    const built = withCspMeta(open);
+    expect(policyOf(built)).toMatch(/style-src 'self'$/);
+    expect(built).toMatch(/<title>T<\/title><meta http-equiv="content-security-policy"[^>]*><style>/);
+  });
 });

@@ -198,6 +198,7 @@ describe("a body it cannot render stops with the line and what to fix", () => {
       "needs a Markdown list",
     ],
     ["code in braces", "Text\n\nSo {1 + 1} it is.\n", 3, "Code in curly braces, {1 + 1}"],
+    ["text that is not MDX", "Text\n\nA dose of 3 <4 mg.\n", 3, "the file cannot be read as MDX: Unexpected character"],
     ["an import", 'import X from "./x.astro";\n\nText\n', 1, "Posts cannot import or export code"],
     [
       "a prop that is code",

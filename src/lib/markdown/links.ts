@@ -1,8 +1,8 @@
 /**
- * A Sätteri hast plugin for links in Markdown posts (and MDX ones in `astro dev`; a built MDX body
- * applies isSiteLink itself: src/lib/markdown/static-mdx.ts), with no script on the page: site links written from the root ("/guides/x/") get the base path, so a
- * sub-folder deploy works. Phone numbers stay as written: plain hyphens, so find-in-page and
- * copying match them.
+ * A Sätteri hast plugin for links in Markdown posts (and MDX ones in `astro dev`; a built MDX
+ * body applies isSiteLink itself: src/lib/markdown/static-mdx.ts), with no script on the page:
+ * site links written from the root ("/guides/x/") get the base path, so a sub-folder deploy works.
+ * Phone numbers stay as written: plain hyphens, so find-in-page and copying match them.
  */
 import { defineHastPlugin } from "satteri";
 import type { Element } from "hast";
