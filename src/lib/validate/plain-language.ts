@@ -89,7 +89,22 @@ export function plainLanguageWarnings(tree: Root, context: PlainLanguageContext)
   return problems;
 }
 
+/**
+ * Each glossary's answers so far: a site's pages ask about the same medical words again and again,
+ * and the substring search below reads every glossary word each time (about 80 ms of the check
+ * of 1,000 generated pages). A check run builds its glossary's words once, before any page.
+ */
+const answersByGlossary = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
+
 function knownToGlossary(word: string, glossaryWords: ReadonlySet<string>): boolean {
+  let answers = answersByGlossary.get(glossaryWords);
+  if (!answers) answersByGlossary.set(glossaryWords, (answers = new Map()));
+  let known = answers.get(word);
+  if (known === undefined) answers.set(word, (known = inGlossary(word, glossaryWords)));
+  return known;
+}
+
+function inGlossary(word: string, glossaryWords: ReadonlySet<string>): boolean {
   if (glossaryWords.has(word)) return true;
   const singular = word.replace(/(ies)$/, "y").replace(/s$/, "");
   return (
