@@ -87,6 +87,9 @@ export default defineConfig({
   experimental: {
     // Post, topic and author pages whose code and data are unchanged since the last build are
     // copied from it (their keys: src/lib/page-cache.ts); the cache is in cacheDir, which CI keeps.
+    // A clean build pays for it (a second copy of every page in the cache): 1,000 generated .md
+    // pages, 2 pairs, 11.0 s instead of 10.5; the next build after one article changed, 7.4 s
+    // instead of 9.2. Pull requests get the warm build.
     // Astro hashes the code of every module as it bundles: at 10,000 pages that took the build's
     // peak from 5,926 to 6,684 MiB, so a big site builds every page each time (src/lib/site-scale.ts).
     incrementalBuild: tradesMemoryForTime(contentFileCount),
