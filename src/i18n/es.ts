@@ -89,7 +89,7 @@ export const es: UiStrings = {
     on: "el",
     howWeReview: "cómo revisamos",
     notReviewed: "Aún sin revisión clínica",
-    usOnly: "Trata de leyes y programas de EE. UU.",
+    usOnly: "Esta página trata de leyes y programas de EE. UU.",
     draftBadge: "Borrador",
     draft: "Borrador: esta página no está publicada. Solo se ve en",
     onThisPage: "En esta página",
@@ -111,7 +111,7 @@ export const es: UiStrings = {
       `La versión en inglés se actualizó el ${date}; esta traducción puede no incluir los cambios.`,
   },
   sources: {
-    intro: "Los datos de esta página vienen de estas fuentes. Los números del texto llevan aquí.",
+    intro: "Los datos de esta página vienen de estas fuentes. Cada número del texto lleva a su fuente en esta lista.",
     noDate: (date: string) => `Sin fecha; consultada el ${date}.`,
     inEnglish: "(en inglés)",
     backToText: "Volver al texto",
