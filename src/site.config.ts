@@ -50,6 +50,11 @@ export interface SiteConfig {
     phone: Phone;
     /** Every number readers may need, with the places it serves. Shown on the About page. */
     phones: readonly PhoneLine[];
+    /**
+     * Lines for places the main number does not serve, shown under it in calls to action, so a
+     * reader near those places is not sent to another campus's line.
+     */
+    regionalLines: readonly PhoneLine[];
     /** Where the organization runs hospitals, in a few words (shown on About). */
     locations: Localized;
   };
@@ -92,6 +97,15 @@ export interface SiteConfig {
   startHere: { first: string; steps: readonly string[] };
 }
 
+const otherHospitalsSecondOpinions: PhoneLine = {
+  display: "888-552-6760",
+  e164: "+18885526760",
+  serves: {
+    en: "Second opinions at City of Hope's hospitals in Arizona, Illinois and Georgia",
+    es: "Segundas opiniones en los hospitales de City of Hope en Arizona, Illinois y Georgia",
+  },
+};
+
 export const site: SiteConfig = {
   name: { en: "Patient Guides", es: "Guías para Pacientes" },
   tagline: {
@@ -112,15 +126,9 @@ export const site: SiteConfig = {
         },
       },
       { display: "877-460-4673", e164: "+18774604673", serves: { en: "Appointments", es: "Citas" } },
-      {
-        display: "888-552-6760",
-        e164: "+18885526760",
-        serves: {
-          en: "Second opinions at City of Hope's hospitals in Arizona, Illinois and Georgia",
-          es: "Segundas opiniones en los hospitales de City of Hope en Arizona, Illinois y Georgia",
-        },
-      },
+      otherHospitalsSecondOpinions,
     ],
+    regionalLines: [otherHospitalsSecondOpinions],
     locations: { en: "California, Arizona, Illinois and Georgia", es: "California, Arizona, Illinois y Georgia" },
   },
   helplines: [
