@@ -8,7 +8,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
 import { bodyNodes, isJsx, readMdx } from "../../src/lib/content/index.ts";
 import { displayUrl } from "../../src/lib/urls.ts";
-import { publishedIds, sourcePost } from "./site";
+import { largeText, publishedIds, sourcePost } from "./site";
 
 const guides = publishedIds("guides").map((id) => sourcePost("guides", id));
 const articles = publishedIds("articles").map((id) => sourcePost("articles", id));
@@ -245,6 +245,66 @@ test.describe("glossary terms", () => {
     await expect(page).toHaveURL(new RegExp(`/glossary/#${id}$`));
     await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
   });
+});
+
+test.describe("glossary pop-ups on a phone with large text", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("a definition taller than the screen scrolls inside its box, on screen, to its glossary link", async ({
+    page,
+  }) => {
+    await largeText(page);
+    await page.goto("/guides/insurance/");
+    const button = page.locator("button.term__button", { hasText: "Medicare Advantage" }).first();
+    await button.click();
+    const popover = page.locator(`[id="${await button.getAttribute("popovertarget")}"]`);
+    await expect(popover).toBeVisible();
+    const box = (await popover.boundingBox())!;
+    expect(box.y, "top on screen").toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height, "bottom on screen").toBeLessThanOrEqual(844);
+    // Taller than the screen at this size: it scrolls, and the link at its end can be reached.
+    expect(await popover.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+    const link = popover.getByRole("link", { name: "More in the glossary" });
+    await link.scrollIntoViewIfNeeded();
+    await expect(link).toBeInViewport();
+  });
+
+  test("when keyboard focus moves on past an open definition, it steps aside, and comes back with focus", async ({
+    page,
+  }) => {
+    await largeText(page);
+    await page.goto("/guides/insurance/");
+    const button = page.locator("button.term__button", { hasText: "Medicare Advantage" }).first();
+    await button.focus();
+    await page.keyboard.press("Enter");
+    const popover = page.locator(`[id="${await button.getAttribute("popovertarget")}"]`);
+    await expect(popover).toBeVisible();
+    await page.keyboard.press("Tab");
+    await expect(popover.getByRole("link", { name: "More in the glossary" })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(popover, "out of the way of what has focus").toBeHidden();
+    const focused = page.locator(":focus");
+    await expect(focused).toBeVisible();
+    await page.keyboard.press("Shift+Tab");
+    await expect(popover).toBeVisible();
+  });
+});
+
+test("printing follows the reader's text size: 10 pt by default, twice that at 200%", async ({ context }) => {
+  const printedSize = async (large: boolean) => {
+    const page = await context.newPage();
+    if (large) await largeText(page);
+    // Print media through the same protocol as the text size: Playwright's emulateMedia did not
+    // hold beside the font-size setting.
+    await (await context.newCDPSession(page)).send("Emulation.setEmulatedMedia", { media: "print" });
+    await page.goto("/guides/iort/");
+    return page
+      .locator(".prose p")
+      .first()
+      .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+  };
+  expect(await printedSize(false)).toBeCloseTo((10 * 96) / 72, 1);
+  expect(await printedSize(true)).toBeCloseTo((20 * 96) / 72, 1);
 });
 
 test.describe("the checklist page", () => {
