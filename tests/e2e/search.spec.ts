@@ -88,6 +88,16 @@ test.describe("search that understands patients", () => {
     expect(new URL(page.url()).searchParams.get("q")).toBe(question);
   });
 
+  test("a program the site names differently is not corrected into another one: medicaid is not medicare", async ({
+    page,
+  }) => {
+    await page.goto("/search/?q=medicaid");
+    await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
+    await expect(page.locator(".site-search__spelling")).toBeHidden();
+    await expect(page.getByRole("status")).not.toContainText("medicare");
+    expect((await resultPaths(page)).slice(0, 3)).toContain("/guides/insurance/");
+  });
+
   test("a misspelled word is corrected, says so, and offers the words as typed", async ({ page }) => {
     await page.goto("/search/?q=pathalogy");
     await expect(page.locator("site-search")).toHaveAttribute("data-state", "done");
