@@ -144,7 +144,7 @@ test.describe("citations link to their sources and back", () => {
     await page.keyboard.press("Tab");
     expect(await page.evaluate((id) => document.activeElement?.closest(`li#${id}`) !== null, href.slice(1))).toBe(true);
 
-    await source.getByRole("link", { name: /^Back to place 2 in the text/ }).click();
+    await source.getByRole("link", { name: /^Source \d+, citation 2$/ }).click();
     await expect(page).toHaveURL(new RegExp(`#${citationId}$`));
     await expect(page.locator(`#${citationId}`)).toBeFocused();
     await expect(page.locator(`#${citationId}`)).toBeInViewport();
@@ -288,6 +288,30 @@ test.describe("glossary pop-ups on a phone with large text", () => {
     await page.keyboard.press("Shift+Tab");
     await expect(popover).toBeVisible();
   });
+});
+
+test("on a phone at 200% text, a phone number breaks only when it is wider than its line", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await largeText(page);
+  for (const path of ["/guides/clinical-trials/", "/es/guides/clinical-trials/", "/about/"]) {
+    await page.goto(path);
+    const numbers = await page.locator('a[href^="tel:"]').evaluateAll((links) =>
+      links.map((link) => {
+        // The lines its text is on (an inline block's own box is one rectangle however it wraps).
+        const text = document.createRange();
+        text.selectNodeContents(link);
+        const lines = new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size;
+        const line = link.parentElement!;
+        const room = line.clientWidth - Number.parseFloat(getComputedStyle(line).paddingInline || "0") * 2;
+        link.style.whiteSpace = "nowrap";
+        const width = link.getBoundingClientRect().width;
+        link.style.whiteSpace = "";
+        return { number: link.textContent, lines, fits: width <= room };
+      }),
+    );
+    expect(numbers.filter((number) => number.fits).length, path).toBeGreaterThan(1);
+    for (const { number, lines, fits } of numbers) if (fits) expect(lines, `${path}: ${number}`).toBe(1);
+  }
 });
 
 test("printing follows the reader's text size: 10 pt by default, twice that at 200%", async ({ context }) => {

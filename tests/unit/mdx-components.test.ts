@@ -7,7 +7,6 @@ import { describe, expect, test } from "vitest";
 import { parse as parseYaml } from "yaml";
 import Callout from "../../src/components/mdx/Callout.astro";
 import CallUs from "../../src/components/mdx/CallUs.astro";
-import PhoneLink from "../../src/components/PhoneLink.astro";
 import Checklist from "../../src/components/mdx/Checklist.astro";
 import Cite from "../../src/components/mdx/Cite.astro";
 import KeyFacts from "../../src/components/mdx/KeyFacts.astro";
@@ -246,12 +245,6 @@ describe("CallUs", () => {
     expect(regional?.serves.en).toMatch(/Arizona, Illinois and Georgia/);
     expect(page.text("aside.call-us")).toContain(`${regional!.serves.en}: ${regional!.display}.`);
     expect(attr(page.one(`aside.call-us a[href="tel:${regional!.e164}"]`), "href")).toBe("tel:+18885526760");
-  });
-
-  test("a phone number's parts are boxes that wrap whole, with the number's text unchanged", async () => {
-    const page = await render(PhoneLink, { props: { phone: site.helplines[0]!.phone } });
-    expect(page.all(".phone-link__part").map((part) => textOf(part))).toEqual(["1-800-4-CANCER", "(1-800-422-6237)"]);
-    expect(page.text("a.phone-link")).toBe("1-800-4-CANCER (1-800-422-6237)");
   });
 
   test("promises nothing about insurance that no source says", async () => {

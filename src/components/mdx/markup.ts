@@ -54,22 +54,11 @@ export const keyFactsMarkup = (title: string | undefined, locale: Locale, childr
 export const nextStepsMarkup = (title: string | undefined, locale: Locale, children: ElementContent[]): Element =>
   titledBox("next-steps", NEXT_STEPS_ID, title ?? ui(locale).components.nextSteps, children);
 
-/**
- * A phone number as a link every phone can dial (src/components/PhoneLink.astro's markup). Each
- * part between spaces ("1-800-4-CANCER", "(1-800-422-6237)") is a box of its own, which moves to
- * the next line whole rather than breaking after one of its hyphens, unless it is wider than a line.
- */
+/** A phone number as a link every phone can dial (src/components/PhoneLink.astro's markup). */
 export const phoneLinkMarkup = (phone: Phone = site.organization.phone, className?: string): Element =>
-  element(
-    "a",
-    { className: ["phone-link", ...(className ? [className] : [])], href: `tel:${phone.e164}` },
-    phone.display
-      .split(" ")
-      .flatMap((part, index) => [
-        ...(index > 0 ? [text(" ")] : []),
-        element("span", { className: ["phone-link__part"] }, [text(part)]),
-      ]),
-  );
+  element("a", { className: ["phone-link", ...(className ? [className] : [])], href: `tel:${phone.e164}` }, [
+    text(phone.display),
+  ]);
 
 /** `lead`: the editor's words before "call <number>", or undefined for the default lead. */
 export function callUsMarkup(lead: ElementContent[] | undefined, locale: Locale): Element {
