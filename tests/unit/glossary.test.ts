@@ -1,0 +1,31 @@
+import { describe, expect, test } from "vitest";
+import { shownAliases } from "../../src/lib/glossary";
+
+describe("shownAliases", () => {
+  const original = { term: "Outpatient care", aliases: ["outpatient", "ambulatory care"] };
+
+  test("a translation shows its own names, not the accentless spellings and English words kept for search", () => {
+    const entry = {
+      term: "Atención ambulatoria",
+      aliases: [
+        "atencion ambulatoria",
+        "ambulatorio",
+        "consulta externa",
+        "outpatient care",
+        "Outpatient",
+        "ambulatory care",
+      ],
+    };
+    expect(shownAliases(entry, original)).toEqual(["ambulatorio", "consulta externa"]);
+  });
+
+  test("an alias that differs from an earlier one only by its accents is shown once, as first written", () => {
+    expect(shownAliases({ term: "Placebo", aliases: ["pastilla de azúcar", "pastilla de azucar"] })).toEqual([
+      "pastilla de azúcar",
+    ]);
+  });
+
+  test("an English entry shows every alias that is a name of its own", () => {
+    expect(shownAliases(original)).toEqual(["outpatient", "ambulatory care"]);
+  });
+});
