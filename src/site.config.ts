@@ -69,8 +69,8 @@ export interface SiteConfig {
   languageHelpSource: string;
   /**
    * Where "Report a problem with this page" goes: an issue form on the site's repository, which
-   * works on any static host without a server of ours. The page's address and title are added as
-   * query parameters named by `pageField` and `titleField`.
+   * works on any static host without a server of ours. The page's title is added as the issue's
+   * `title` query parameter, and its address as the one named by `pageField` (src/lib/feedback.ts).
    */
   feedback: {
     /** The form's address, e.g. https://github.com/OWNER/REPO/issues/new?template=page-problem.yml */

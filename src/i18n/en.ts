@@ -123,7 +123,7 @@ export const en = {
     inEnglish: "",
     backToText: "Back to text",
     backToTextFor: (number: number) => `Back to text for source ${number}`,
-    backToPlace: (place: number, number: number) => `Back to place ${place} in the text for source ${number}`,
+    backToPlace: (place: number, number: number) => `Source ${number}, citation ${place}`,
     citeLabel: (number: number) => `Source ${number}`,
   },
   help: {

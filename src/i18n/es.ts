@@ -98,7 +98,7 @@ export const es: UiStrings = {
     noChanges: "No hubo cambios desde que se publicó.",
     adaptedFrom: "Adaptado de",
     adaptedBy: "de",
-    adaptedPublished: "publicado por primera vez el",
+    adaptedPublished: "publicado el",
     nextReview: "Próxima revisión:",
     topics: "Temas:",
     related: "Páginas relacionadas",
@@ -111,12 +111,12 @@ export const es: UiStrings = {
       `La versión en inglés se actualizó el ${date}; esta traducción puede no incluir los cambios.`,
   },
   sources: {
-    intro: "Los datos de esta página vienen de estas fuentes. Cada número del texto lleva a su fuente en esta lista.",
+    intro: "Los datos de esta página vienen de estas fuentes. Los números del texto enlazan con esta lista.",
     noDate: (date: string) => `Sin fecha; consultada el ${date}.`,
     inEnglish: "(en inglés)",
     backToText: "Volver al texto",
     backToTextFor: (number: number) => `Volver al texto de la fuente ${number}`,
-    backToPlace: (place: number, number: number) => `Volver a la cita ${place} de la fuente ${number}`,
+    backToPlace: (place: number, number: number) => `Fuente ${number}, cita ${place}`,
     citeLabel: (number: number) => `Fuente ${number}`,
   },
   help: {

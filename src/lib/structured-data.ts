@@ -1,7 +1,8 @@
 /**
  * Schema.org data (JSON-LD) that search engines read: a MedicalWebPage for each article and
  * guide, and a BreadcrumbList for nested pages. Built only from real data: `lastReviewed` and
- * `reviewedBy` appear only when a named review happened.
+ * `reviewedBy` appear only when a named review happened. A page's topics are listed on the page
+ * itself, not repeated here as `about` (plain Things, up to 70 bytes gzipped of an article's 14 KB).
  */
 import { isoDay } from "./dates.ts";
 
@@ -21,7 +22,6 @@ export interface MedicalPageInput {
   reviewer?: Named | undefined;
   author: Named & { kind: "person" | "organization" };
   publisher: { name: string; url: string };
-  topics: readonly string[];
   adaptedFrom?: { title: string; author: string; published: Date } | undefined;
   language: string;
 }
@@ -48,7 +48,6 @@ export function medicalWebPage(page: MedicalPageInput): Record<string, unknown> 
       url: page.author.url,
     },
     publisher: { "@type": "Organization", name: page.publisher.name, url: page.publisher.url },
-    about: page.topics.map((name) => ({ "@type": "Thing", name })),
     ...(page.adaptedFrom
       ? {
           isBasedOn: {

@@ -146,6 +146,20 @@ describe("ReportProblem", () => {
     expect(href.searchParams.get("title")).toContain("Paying for a second opinion");
     expect(page.html).not.toContain("<script");
   });
+
+  test("a title with accents, quotes, & and # reaches the form as written, its letters unescaped in the page", async () => {
+    const url = "https://guides.example.org/es/guides/insurance/";
+    const title = 'Cómo pagar: "Medicare" & planes #2 + 50% [a|b] <c>';
+    const page = await render(ReportProblem, { props: { url, title } });
+    const raw = attr(page.one("a"), "href")!;
+    const href = new URL(raw);
+    expect(href.searchParams.get("title")).toBe(`Problem on "${title}"`);
+    expect(href.searchParams.get(site.feedback.pageField)).toBe(url);
+    expect([...href.searchParams.keys()]).toEqual(["template", "title", site.feedback.pageField]);
+    // The page repeats its title and address as text, which compresses; percent-encoding would not.
+    expect(raw).toContain("Cómo+pagar");
+    expect(raw).toContain(`${site.feedback.pageField}=${url}`);
+  });
 });
 
 describe("TableOfContents", () => {
@@ -198,6 +212,6 @@ describe("SourceList", () => {
     const page = await render(SourceList, { props: { sources, citations: new Map([["nci", 3]]) } });
     const backs = page.all("#source-nci .sources__back");
     expect(backs.map((a) => attr(a, "href"))).toEqual(["#cite-nci-1", "#cite-nci-2", "#cite-nci-3"]);
-    expect(attr(backs[1]!, "ariaLabel")).toBe("Back to place 2 in the text for source 1");
+    expect(attr(backs[1]!, "ariaLabel")).toBe("Source 1, citation 2");
   });
 });

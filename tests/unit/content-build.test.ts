@@ -181,6 +181,11 @@ describe("a good build", () => {
     expect(picture).toMatch(/<img[^>]+width="\d+"[^>]+height="\d+"|<img[^>]+height="\d+"[^>]+width="\d+"/);
     expect(picture).toContain('alt="Two rounded boxes side by side, one dark green and one light blue"');
   });
+
+  test("only a page with a hero picture carries its styles", () => {
+    expect(read(site, "articles/good-article/index.html")).toContain(".hero-image{");
+    expect(read(site, "guides/good-guide/index.html")).not.toContain(".hero-image");
+  });
 });
 
 describe("npm run dev", () => {
