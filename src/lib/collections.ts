@@ -174,6 +174,15 @@ export async function resolvePostRefs(post: Post) {
   };
 }
 
+/**
+ * The English entries a translated glossary translates, by id (the same file names), whose words
+ * its aliases repeat for search only (src/lib/glossary.ts); none for the English glossary.
+ */
+export async function glossaryOriginals(locale: Locale): Promise<ReadonlyMap<string, GlossaryEntry["data"]>> {
+  if (locale === DEFAULT_LOCALE) return new Map();
+  return new Map((await getGlossary(DEFAULT_LOCALE)).map((entry) => [entry.id, entry.data]));
+}
+
 /** Glossary entries of a language in alphabetical order. */
 export async function getGlossary(locale: Locale = DEFAULT_LOCALE) {
   const terms = (await getCollection(COLLECTIONS[locale].glossary)) as GlossaryEntry[];

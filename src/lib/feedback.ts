@@ -6,8 +6,9 @@ import { site } from "../site.config.ts";
 
 /**
  * A query value escaped only where a URL query must be: the form's own separators (& # + %), spaces
- * as "+", and the characters a valid URL may not hold raw (quotes, <>, brackets, controls...). Letters like "ó" and the page's address stay as they are:
- * the browser percent-encodes them when the link is followed, so the form gets the same values,
+ * as "+", and the characters a valid URL may not hold raw (quotes, <>, brackets, controls...).
+ * Letters like "ó" and the page's address stay as they are: the browser percent-encodes them when
+ * the link is followed, so the form gets the same values,
  * and the page's bytes repeat its title and address (which compress to almost nothing) instead of
  * their percent-encoded forms (about 50 bytes gzipped on the Spanish article).
  */

@@ -7,6 +7,7 @@
  * own and then sets its fragment's address to the record's (src/lib/search-index.ts), and
  * removes the file.
  */
+import { shownAliases, type GlossaryWords } from "./glossary.ts";
 import { localePath, type Locale } from "./i18n.ts";
 import { glossaryPath } from "./urls.ts";
 
@@ -39,8 +40,17 @@ export interface GlossaryText {
   alsoCalled: string;
 }
 
-/** A record per glossary entry (term, plain meaning, other names), and one for the glossary page. */
-export function glossaryRecords(entries: readonly GlossaryEntry[], locale: Locale, text: GlossaryText): SearchRecord[] {
+/**
+ * A record per glossary entry (term, plain meaning, the other names readers use), and one for the
+ * glossary page. `originals`: the English entries of a translated glossary, by id, whose words a
+ * translation lists for search only (src/lib/glossary.ts); they find the entry as synonyms.
+ */
+export function glossaryRecords(
+  entries: readonly GlossaryEntry[],
+  locale: Locale,
+  text: GlossaryText,
+  originals: ReadonlyMap<string, GlossaryWords> = new Map(),
+): SearchRecord[] {
   const record = (url: string, title: string, body: string): SearchRecord => ({
     url: localePath(url, locale),
     content: `${title}. ${body}`,
@@ -50,12 +60,13 @@ export function glossaryRecords(entries: readonly GlossaryEntry[], locale: Local
   });
   return [
     record(glossaryPath(), text.title, `${text.description} ${text.lead} ${text.aToZ}`),
-    ...entries.map(({ id, data }) =>
-      record(
+    ...entries.map(({ id, data }) => {
+      const aliases = shownAliases(data, originals.get(id));
+      return record(
         glossaryPath(id),
         data.term,
-        `${data.definition}${data.aliases.length ? ` ${text.alsoCalled} ${data.aliases.join(", ")}.` : ""}`,
-      ),
-    ),
+        `${data.definition}${aliases.length ? ` ${text.alsoCalled} ${aliases.join(", ")}.` : ""}`,
+      );
+    }),
   ];
 }

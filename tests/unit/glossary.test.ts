@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { shownAliases } from "../../src/lib/glossary";
+import { glossaryRecords } from "../../src/lib/search-records";
 
 describe("shownAliases", () => {
   const original = { term: "Outpatient care", aliases: ["outpatient", "ambulatory care"] };
@@ -27,5 +28,24 @@ describe("shownAliases", () => {
 
   test("an English entry shows every alias that is a name of its own", () => {
     expect(shownAliases(original)).toEqual(["outpatient", "ambulatory care"]);
+  });
+});
+
+describe("glossary search records", () => {
+  test("a Spanish entry's result text lists the names readers use, as the glossary page does", () => {
+    const entry = {
+      id: "outpatient-care",
+      data: {
+        term: "Atención ambulatoria",
+        definition: "Atención médica sin pasar la noche en un hospital.",
+        aliases: ["atencion ambulatoria", "consulta externa", "outpatient care"],
+      },
+    };
+    const originals = new Map([["outpatient-care", { term: "Outpatient care", aliases: ["outpatient"] }]]);
+    const text = { title: "Glosario", description: "", lead: "", aToZ: "", alsoCalled: "También se llama:" };
+    const [, record] = glossaryRecords([entry], "es", text, originals);
+    expect(record!.content).toBe(
+      "Atención ambulatoria. Atención médica sin pasar la noche en un hospital. También se llama: consulta externa.",
+    );
   });
 });

@@ -6,13 +6,15 @@
  */
 import type { APIRoute } from "astro";
 import { ui } from "@/i18n";
-import { getGlossary } from "@/lib/collections";
+import { getGlossary, glossaryOriginals } from "@/lib/collections";
 import { LOCALES } from "@/lib/i18n";
 import { glossaryRecords } from "@/lib/search-records";
 
 export const GET: APIRoute = async () => {
   const records = await Promise.all(
-    LOCALES.map(async (locale) => glossaryRecords(await getGlossary(locale), locale, ui(locale).glossary)),
+    LOCALES.map(async (locale) =>
+      glossaryRecords(await getGlossary(locale), locale, ui(locale).glossary, await glossaryOriginals(locale)),
+    ),
   );
   return new Response(JSON.stringify(records.flat()), { headers: { "Content-Type": "application/json" } });
 };
