@@ -249,13 +249,17 @@ test.describe("glossary terms", () => {
 
 test.describe("glossary pop-ups on a phone with large text", () => {
   test.use({ viewport: { width: 390, height: 844 } });
+  // A definition taller than this screen at 200% text.
+  const longDefinition = (page: Page) => page.locator("button.term__button", { hasText: "Medicare Advantage" }).first();
+  test.beforeEach(async ({ page }) => {
+    await largeText(page);
+    await page.goto("/guides/insurance/");
+  });
 
   test("a definition taller than the screen scrolls inside its box, on screen, to its glossary link", async ({
     page,
   }) => {
-    await largeText(page);
-    await page.goto("/guides/insurance/");
-    const button = page.locator("button.term__button", { hasText: "Medicare Advantage" }).first();
+    const button = longDefinition(page);
     await button.click();
     const popover = page.locator(`[id="${await button.getAttribute("popovertarget")}"]`);
     await expect(popover).toBeVisible();
@@ -272,9 +276,7 @@ test.describe("glossary pop-ups on a phone with large text", () => {
   test("when keyboard focus moves on past an open definition, it steps aside, and comes back with focus", async ({
     page,
   }) => {
-    await largeText(page);
-    await page.goto("/guides/insurance/");
-    const button = page.locator("button.term__button", { hasText: "Medicare Advantage" }).first();
+    const button = longDefinition(page);
     await button.focus();
     await page.keyboard.press("Enter");
     const popover = page.locator(`[id="${await button.getAttribute("popovertarget")}"]`);
