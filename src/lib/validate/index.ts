@@ -239,10 +239,13 @@ export function startCheck(options: ValidateOptions): CheckStart {
         )
           credentialed.add(id);
         if (!parsed.success) {
+          const lineOf = yamlLines(text);
           for (const issue of parsed.error.issues) {
+            const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
             problems.push({
               file: rel(absolute),
-              field: fieldName(issue.path.filter((part): part is string | number => typeof part !== "symbol")),
+              line: lineOf(path),
+              field: fieldName(path),
               message: issue.code === "invalid_type" && issue.input === undefined ? "is missing" : issue.message,
               fix: `see an existing file in ${label}/${collection}/ for the fields it needs`,
             });
