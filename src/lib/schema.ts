@@ -298,6 +298,21 @@ export const topicSchema = z.strictObject({
   ...translationFields,
 });
 
+/**
+ * Front pages of the dictionaries glossary entries cite: a reader who follows one lands on a search
+ * box, not on anything that says what our definition says. Each entry cites its term's own page.
+ */
+const DICTIONARY_FRONT_PAGES = new Set([
+  "www.cancer.gov/publications/dictionaries/cancer-terms",
+  "www.cancer.gov/espanol/publicaciones/diccionarios/diccionario-cancer",
+]);
+
+const isDictionaryFrontPage = (url: string) => {
+  if (!URL.canParse(url)) return false;
+  const { host, pathname } = new URL(url);
+  return DICTIONARY_FRONT_PAGES.has(`${host}${pathname.replace(/\/+$/, "")}`);
+};
+
 /** One glossary term, used by `<Term id="..." />` and listed on /glossary/. */
 export const glossarySchema = z.strictObject({
   /** The term as readers see it, e.g. "Pathologist". */
@@ -310,7 +325,10 @@ export const glossarySchema = z.strictObject({
   source: z.strictObject({
     title: z.string().min(3),
     publisher: z.string().min(2),
-    url: httpsUrl,
+    url: httpsUrl.refine((url) => !isDictionaryFrontPage(url), {
+      message:
+        "is the dictionary's front page, which does not show this definition: link the term's own entry (its address has /def/ in it)",
+    }),
     language: z.enum(["en", "es"]).optional(),
   }),
   ...translationFields,

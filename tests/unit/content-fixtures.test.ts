@@ -526,6 +526,17 @@ describe("the Spanish edition (content/es/)", () => {
     ).toEqual(["glossary/pathologist.yaml:8 source.language"]);
   });
 
+  test("a glossary entry citing a dictionary's front page, not its term's entry, is an error on that line", () => {
+    const dir = siteWith();
+    const path = join(dir, "glossary/pathologist.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace(/\/def\/46244$/m, "/"));
+    const problems = validateContent({ contentDir: dir, now: NOW });
+    expect(
+      problems.map((problem) => `${problem.file.replace(/^.*content-[^/]+\//, "")}:${problem.line} ${problem.field}`),
+    ).toEqual(["glossary/pathologist.yaml:7 source.url"]);
+    expect(problems[0]?.message).toContain("the dictionary's front page");
+  });
+
   test("a Spanish link suggests Spanish pages, an English link English ones", () => {
     const dir = spanishSite();
     const path = join(dir, "es/articles/good-article.mdx");

@@ -29,7 +29,8 @@ describe("sourceLinks", () => {
       field: "sources[1].url",
     });
     expect(
-      links.find((link) => link.url === "https://www.cancer.gov/publications/dictionaries/cancer-terms")?.citedBy,
+      links.find((link) => link.url === "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/46244")
+        ?.citedBy,
     ).toEqual([
       { file: "tests/fixtures/content/glossary/pathologist.yaml", title: "Pathologist", field: "source.url" },
     ]);
