@@ -40,6 +40,20 @@ test("every internal link and #fragment resolves; external links are https", () 
   expect(brokenLinks(DIST, BASE, SITE_URL)).toEqual([]);
 });
 
+test("no word runs into a link or emphasis: a space is kept between them", () => {
+  // Astro drops a line break between text and a tag that starts the next template line, which
+  // printed "Ourprivacy page" (tests/unit/template-whitespace.test.ts finds the cause in src/).
+  const glued =
+    /[\p{L}\p{N}.,;:!?]<(a|abbr|b|cite|code|em|i|strong|time)\b|<\/(a|abbr|b|cite|code|em|i|strong|time)>[\p{L}\p{N}]/u;
+  const found: string[] = [];
+  for (const path of pages) {
+    const body = html(path).replace(/<(script|style)\b[\s\S]*?<\/\1>/g, "");
+    const match = glued.exec(body);
+    if (match) found.push(`${path}: ${body.slice(Math.max(0, match.index - 30), match.index + 30)}`);
+  }
+  expect(found).toEqual([]);
+});
+
 test("no page loads anything from another site", () => {
   const thirdParty: string[] = [];
   const fromElsewhere = (url: string) => /^(https?:)?\/\//.test(url);
