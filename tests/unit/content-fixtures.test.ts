@@ -526,6 +526,28 @@ describe("the Spanish edition (content/es/)", () => {
     ).toEqual(["glossary/pathologist.yaml:8 source.language"]);
   });
 
+  test("in a data file, a YAML mistake and a field of the wrong kind name their line, and a wrong kind is not called missing", () => {
+    const dir = siteWith();
+    const glossary = join(dir, "glossary/pathologist.yaml");
+    writeFileSync(glossary, readFileSync(glossary, "utf8").replace(/^definition: (.*)$/m, 'definition: "$1'));
+    const topics = join(dir, "topics");
+    const topic = join(topics, readdirSync(topics)[0]!);
+    writeFileSync(topic, readFileSync(topic, "utf8").replace(/^name: .*$/m, "name: 5"));
+    const problems = validateContent({ contentDir: dir, now: NOW });
+    expect(
+      problems.map(
+        (problem) =>
+          `${problem.file.replace(/^.*content-[^/]+\//, "")}:${problem.line} ${problem.field}: ${problem.message.slice(0, 22)}`,
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        "glossary/pathologist.yaml:2 yaml: cannot be read: Missin",
+        `topics/${readdirSync(topics)[0]}:1 name: 5 should be text`,
+      ]),
+    );
+    expect(problems).toHaveLength(2);
+  });
+
   test("a glossary entry citing a dictionary's front page, not its term's entry, is an error on that line", () => {
     const dir = siteWith();
     const path = join(dir, "glossary/pathologist.yaml");

@@ -207,6 +207,11 @@ function dateProblem(value: unknown): { message: string; fix: string } | undefin
   return undefined;
 }
 
+/** A value's expected kind in an editor's words: "text", "a list", "true or false". */
+export const expectedKind = (expected: string): string =>
+  ({ boolean: "true or false", array: "a list", string: "text", object: "a group of fields" })[expected] ??
+  `a ${expected}`;
+
 function explainIssue(
   issue: z.core.$ZodIssue,
   path: (string | number)[],
@@ -288,8 +293,7 @@ function explainIssue(
     };
   }
   if (issue.code === "invalid_type") {
-    const expected =
-      issue.expected === "boolean" ? "true or false" : issue.expected === "array" ? "a list" : `a ${issue.expected}`;
+    const expected = expectedKind(issue.expected);
     return {
       message: `${JSON.stringify(input)} should be ${expected}`,
       fix: top === "draft" ? "write draft: true or draft: false" : `write ${field} as ${expected}`,

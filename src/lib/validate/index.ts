@@ -29,6 +29,7 @@ import { authorPath, glossaryPath, postPath, topicPath } from "../urls.ts";
 import { staticRoutes } from "../routes.ts";
 import {
   checkFrontmatter,
+  expectedKind,
   fieldName,
   postLineOf,
   type KnownIds,
@@ -220,13 +221,15 @@ export function startCheck(options: ValidateOptions): CheckStart {
         } catch (error) {
           problems.push({
             file: rel(absolute),
+            // The yaml package's errors say where: linePos[0].line (1-based).
+            line: (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line,
             field: "yaml",
             message: `cannot be read: ${(error as Error).message.split("\n")[0]}`,
             fix: "check indentation and quotes",
           });
           continue;
         }
-        const parsed = schema.safeParse(data);
+        const parsed = schema.safeParse(data, { reportInput: true });
         if (parsed.success && collection === "glossary" && locale === "en") {
           const term = parsed.data as { term: string; aliases: string[] };
           for (const word of [term.term, ...term.aliases, id]) glossaryWords.add(word.toLowerCase());
@@ -246,7 +249,12 @@ export function startCheck(options: ValidateOptions): CheckStart {
               file: rel(absolute),
               line: lineOf(path),
               field: fieldName(path),
-              message: issue.code === "invalid_type" && issue.input === undefined ? "is missing" : issue.message,
+              message:
+                issue.code !== "invalid_type"
+                  ? issue.message
+                  : issue.input === undefined
+                    ? "is missing"
+                    : `${JSON.stringify(issue.input)} should be ${expectedKind(issue.expected)}`,
               fix: `see an existing file in ${label}/${collection}/ for the fields it needs`,
             });
           }
