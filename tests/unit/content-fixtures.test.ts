@@ -526,13 +526,15 @@ describe("the Spanish edition (content/es/)", () => {
     ).toEqual(["glossary/pathologist.yaml:8 source.language"]);
   });
 
-  test("in a data file, a YAML mistake and a field of the wrong kind name their line, and a wrong kind is not called missing", () => {
+  test("in a data file, a YAML mistake, a field of the wrong kind and a text too long name their line in plain words", () => {
     const dir = siteWith();
     const glossary = join(dir, "glossary/pathologist.yaml");
     writeFileSync(glossary, readFileSync(glossary, "utf8").replace(/^definition: (.*)$/m, 'definition: "$1'));
     const topics = join(dir, "topics");
     const topic = join(topics, readdirSync(topics)[0]!);
     writeFileSync(topic, readFileSync(topic, "utf8").replace(/^name: .*$/m, "name: 5"));
+    const other = join(topics, readdirSync(topics)[1]!);
+    writeFileSync(other, readFileSync(other, "utf8").replace(/^description: .*$/m, `description: ${"a".repeat(400)}`));
     const problems = validateContent({ contentDir: dir, now: NOW });
     expect(
       problems.map(
@@ -543,9 +545,10 @@ describe("the Spanish edition (content/es/)", () => {
       expect.arrayContaining([
         "glossary/pathologist.yaml:2 yaml: cannot be read: Missin",
         `topics/${readdirSync(topics)[0]}:1 name: 5 should be text`,
+        `topics/${readdirSync(topics)[1]}:2 description: is 400 characters long`,
       ]),
     );
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(3);
   });
 
   test("a glossary entry citing a dictionary's front page, not its term's entry, is an error on that line", () => {

@@ -207,6 +207,19 @@ function dateProblem(value: unknown): { message: string; fix: string } | undefin
   return undefined;
 }
 
+/**
+ * A schema issue in an editor's words, where the words do not depend on the field: the
+ * posts' frontmatter and the data files (authors, topics, glossary) say these the same way.
+ */
+export function plainIssueMessage(issue: z.core.$ZodIssue): string | undefined {
+  const input = "input" in issue ? issue.input : undefined;
+  if (issue.code === "invalid_type")
+    return input === undefined ? "is missing" : `${JSON.stringify(input)} should be ${expectedKind(issue.expected)}`;
+  if (issue.code === "too_big" && issue.origin === "string")
+    return `is ${typeof input === "string" ? input.length : "too many"} characters long; the limit is ${issue.maximum}`;
+  return undefined;
+}
+
 /** A value's expected kind in an editor's words: "text", "a list", "true or false". */
 export const expectedKind = (expected: string): string =>
   ({ boolean: "true or false", array: "a list", string: "text", object: "a group of fields" })[expected] ??
@@ -253,9 +266,8 @@ function explainIssue(
     };
   }
   if (issue.code === "too_big" && issue.origin === "string") {
-    const length = typeof input === "string" ? input.length : "too many";
     return {
-      message: `is ${length} characters long; the limit is ${issue.maximum}`,
+      message: plainIssueMessage(issue)!,
       fix:
         top === "title"
           ? `shorten it to ${TITLE_MAX} characters or fewer`
@@ -295,7 +307,7 @@ function explainIssue(
   if (issue.code === "invalid_type") {
     const expected = expectedKind(issue.expected);
     return {
-      message: `${JSON.stringify(input)} should be ${expected}`,
+      message: plainIssueMessage(issue)!,
       fix: top === "draft" ? "write draft: true or draft: false" : `write ${field} as ${expected}`,
     };
   }

@@ -29,8 +29,8 @@ import { authorPath, glossaryPath, postPath, topicPath } from "../urls.ts";
 import { staticRoutes } from "../routes.ts";
 import {
   checkFrontmatter,
-  expectedKind,
   fieldName,
+  plainIssueMessage,
   postLineOf,
   type KnownIds,
   type PostData,
@@ -249,12 +249,7 @@ export function startCheck(options: ValidateOptions): CheckStart {
               file: rel(absolute),
               line: lineOf(path),
               field: fieldName(path),
-              message:
-                issue.code !== "invalid_type"
-                  ? issue.message
-                  : issue.input === undefined
-                    ? "is missing"
-                    : `${JSON.stringify(issue.input)} should be ${expectedKind(issue.expected)}`,
+              message: plainIssueMessage(issue) ?? issue.message,
               fix: `see an existing file in ${label}/${collection}/ for the fields it needs`,
             });
           }
