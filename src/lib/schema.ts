@@ -319,7 +319,7 @@ export const glossarySchema = z.strictObject({
   term: z.string().min(2),
   /** A plain definition in one or two short sentences, our own words. */
   definition: z.string().min(10).max(300),
-  /** Other names or spellings readers may search for, e.g. "IORT". */
+  /** Other names or spellings of the same thing, e.g. "IORT": shown as "Also called", and searched. */
   aliases: z.array(z.string().min(2)).default([]),
   /** Where the definition can be checked (e.g. NCI's Dictionary of Cancer Terms). */
   source: z.strictObject({
