@@ -46,11 +46,9 @@ function gluedBreaks(file: string, text: string): string[] {
 }
 
 const astroFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return astroFiles(path);
-    return entry.name.endsWith(".astro") ? [path] : [];
-  });
+  readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".astro"))
+    .map((file) => join(dir, file));
 
 describe("line breaks in templates", () => {
   test("finds text glued to an element or expression on the next line, and not a break it keeps", () => {
